@@ -1,0 +1,75 @@
+package io.wirespeed.deploy;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/**
+ * The {@code wirespeed} command line: one entry point, one subcommand per job.
+ */
+@Command(
+    name = "wirespeed",
+    mixinStandardHelpOptions = true,
+    versionProvider = Wirespeed.VersionProvider.class,
+    description = "Low-latency market-data and order-gateway appliance.",
+    subcommands = { DemoCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class })
+public final class Wirespeed implements Runnable
+{
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /**
+     * Run the command line and exit with its code.
+     *
+     * @param args command-line arguments.
+     */
+    public static void main(final String[] args)
+    {
+        System.exit(execute(args));
+    }
+
+    /**
+     * Run the command line and return its exit code, without exiting.
+     *
+     * @param args command-line arguments.
+     * @return the exit code: 0 on success.
+     */
+    public static int execute(final String... args)
+    {
+        return new CommandLine(new Wirespeed()).execute(args);
+    }
+
+    /**
+     * With no subcommand, print the usage.
+     */
+    public void run()
+    {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * Reads the version the build stamped into the jar.
+     */
+    static final class VersionProvider implements CommandLine.IVersionProvider
+    {
+        public String[] getVersion() throws IOException
+        {
+            final Properties properties = new Properties();
+            try (InputStream in = Wirespeed.class.getResourceAsStream("version.properties"))
+            {
+                if (null != in)
+                {
+                    properties.load(in);
+                }
+            }
+            return new String[]
+            {
+                "wirespeed " + properties.getProperty("version", "(unknown version)"),
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")"
+            };
+        }
+    }
+}

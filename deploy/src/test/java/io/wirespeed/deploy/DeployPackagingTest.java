@@ -1,0 +1,183 @@
+package io.wirespeed.deploy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Runs what the build packaged, the way a user would: the runnable jar and the {@code bin/wirespeed} launcher.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+final class DeployPackagingTest
+{
+    private static final Path DIST = Path.of(System.getProperty("wirespeed.dist.dir", "target/wirespeed"));
+    private static final Path JAR = DIST.resolve("lib/wirespeed.jar");
+    private static final Path LAUNCHER = DIST.resolve("bin/wirespeed");
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    @TempDir
+    Path tempDir;
+
+    @Test
+    void manifestCarriesEveryModuleFlagOfTheParentPom() throws IOException
+    {
+        final List<String> flags = jvmFlags();
+        try (JarFile jar = new JarFile(JAR.toFile()))
+        {
+            final Attributes attributes = jar.getManifest().getMainAttributes();
+            assertEquals("io.wirespeed.deploy.Wirespeed", attributes.getValue("Main-Class"));
+            final List<String> exports = Arrays.asList(attributes.getValue("Add-Exports").split(" "));
+            final List<String> opens = Arrays.asList(attributes.getValue("Add-Opens").split(" "));
+            int checked = 0;
+            for (final String flag : flags)
+            {
+                if (flag.startsWith("--add-exports="))
+                {
+                    assertTrue(exports.contains(modulePackage(flag)), flag + " missing from Add-Exports " + exports);
+                    checked++;
+                }
+                else if (flag.startsWith("--add-opens="))
+                {
+                    assertTrue(opens.contains(modulePackage(flag)), flag + " missing from Add-Opens " + opens);
+                    checked++;
+                }
+            }
+            assertEquals(exports.size() + opens.size(), checked, "manifest names packages the parent pom does not");
+            assertEquals("ALL-UNNAMED", attributes.getValue("Enable-Native-Access"));
+        }
+    }
+
+    @Test
+    void launcherCarriesTheParentPomFlags() throws IOException
+    {
+        final String launcher = Files.readString(LAUNCHER);
+        assertTrue(Files.isExecutable(LAUNCHER), "bin/wirespeed is not executable");
+        for (final String flag : jvmFlags())
+        {
+            assertTrue(launcher.contains(flag), "launcher lacks " + flag);
+        }
+    }
+
+    @Test
+    void launcherHelpListsSubcommands() throws Exception
+    {
+        final Result result = run(List.of("sh", LAUNCHER.toString(), "--help"), tempDir);
+        assertEquals(0, result.exitCode, result.output);
+        assertTrue(result.output.contains("Usage: wirespeed"), result.output);
+        assertTrue(result.output.contains("config"), result.output);
+        assertTrue(result.output.contains("demo"), result.output);
+    }
+
+    @Test
+    void runnableJarNeedsNoFlags() throws Exception
+    {
+        final Result result = run(List.of(JAVA, "-jar", JAR.toString(), "--version"), tempDir);
+        assertEquals(0, result.exitCode, result.output);
+        assertTrue(result.output.contains("wirespeed"), result.output);
+    }
+
+    @Test
+    void configCheckAcceptsTheDefaultAndRejectsABadFile() throws Exception
+    {
+        final Path good = tempDir.resolve("good.toml");
+        final Result show = run(List.of("sh", LAUNCHER.toString(), "config", "default"), tempDir);
+        assertEquals(0, show.exitCode, show.output);
+        Files.writeString(good, show.output);
+        final Result ok = run(List.of("sh", LAUNCHER.toString(), "config", "check", good.toString()), tempDir);
+        assertEquals(0, ok.exitCode, ok.output);
+
+        final Path bad = tempDir.resolve("bad.toml");
+        Files.writeString(bad, "[nic]\nbackend = \"carrier-pigeon\"\n");
+        final Result rejected = run(List.of("sh", LAUNCHER.toString(), "config", "check", bad.toString()), tempDir);
+        assertNotEquals(0, rejected.exitCode, rejected.output);
+        assertTrue(rejected.output.contains("nic.backend"), rejected.output);
+        assertTrue(rejected.output.contains("carrier-pigeon"), rejected.output);
+    }
+
+    @Test
+    void chronicleWritesNoAnalyticsFileOutsideJUnit() throws Exception
+    {
+        final Path home = Files.createDirectories(tempDir.resolve("home"));
+        final Path queueDir = tempDir.resolve("queue");
+        final List<String> command = new ArrayList<>();
+        command.add(JAVA);
+        command.add("-Duser.home=" + home);
+        for (final String flag : jvmFlags())
+        {
+            // only the module flags: the jar's own system.properties must switch analytics off by itself
+            if (!flag.startsWith("-Dchronicle."))
+            {
+                command.add(flag);
+            }
+        }
+        command.addAll(List.of("-cp", JAR + ":" + Path.of("target", "test-classes").toAbsolutePath(),
+            ChronicleProbe.class.getName(), queueDir.toString()));
+
+        final Result result = run(command, home);
+        assertEquals(0, result.exitCode, result.output);
+        assertTrue(result.output.contains("probe ok"), result.output);
+        try (Stream<Path> queueFiles = Files.list(queueDir))
+        {
+            assertTrue(queueFiles.anyMatch((p) -> p.toString().endsWith(".cq4")), "no queue file written");
+        }
+        try (Stream<Path> files = Files.walk(home))
+        {
+            final List<Path> analytics = files
+                .filter((p) -> p.getFileName().toString().startsWith(".chronicle.analytics"))
+                .collect(Collectors.toList());
+            assertEquals(List.of(), analytics, "Chronicle wrote analytics files");
+        }
+    }
+
+    private static String modulePackage(final String flag)
+    {
+        final String value = flag.substring(flag.indexOf('=') + 1);
+        return value.substring(0, value.indexOf('='));
+    }
+
+    private static List<String> jvmFlags()
+    {
+        final String flags = System.getProperty("wirespeed.jvm.flags");
+        assertTrue(flags != null && !flags.isBlank(), "surefire did not pass wirespeed.jvm.flags");
+        return Arrays.asList(flags.trim().split("\\s+"));
+    }
+
+    private static Result run(final List<String> command, final Path workingDir) throws Exception
+    {
+        final ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true);
+        builder.environment().put("HOME", workingDir.toString());
+        final Process process = builder.start();
+        final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "process did not exit: " + command);
+        return new Result(process.exitValue(), output);
+    }
+
+    private static final class Result
+    {
+        final int exitCode;
+        final String output;
+
+        Result(final int exitCode, final String output)
+        {
+            this.exitCode = exitCode;
+            this.output = output;
+        }
+    }
+}
