@@ -98,8 +98,7 @@ final class Values
             }
         }
 
-        if (raw == encoding.applicableNullValue().longValue() || (PrimitiveType.CHAR == encoding.primitiveType() &&
-            0 == raw))
+        if (raw == encoding.applicableNullValue().longValue() || isNulChar(encoding.primitiveType(), raw))
         {
             return null;
         }
@@ -202,7 +201,7 @@ final class Values
 
                 if (PrimitiveType.CHAR == type)
                 {
-                    return 0 == raw ? null : String.valueOf((char) (raw & 0xFF));
+                    return isNulChar(type, raw) ? null : String.valueOf((char) (raw & 0xFF));
                 }
 
                 if (PrimitiveType.UINT64 == type && raw < 0)
@@ -213,6 +212,15 @@ final class Values
                 return raw;
             }
         }
+    }
+
+    /**
+     * CME declares its char null as {@code nullValue="0"}, which SBE takes for the character '0'; on the wire CME
+     * sends a NUL byte, so both mean absent.
+     */
+    private static boolean isNulChar(final PrimitiveType type, final long raw)
+    {
+        return PrimitiveType.CHAR == type && 0 == raw;
     }
 
     private static Object constant(final Encoding encoding)
