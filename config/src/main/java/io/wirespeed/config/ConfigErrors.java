@@ -44,11 +44,12 @@ final class ConfigErrors
     }
 
     /**
-     * Record an error unless the key, or a table holding it, already has one: one cause, one message.
+     * Record an error unless the key, or a table holding it, already has one from the same source: one cause, one
+     * message.
      */
     void add(final String key, final Object value, final String reason, final ConfigLocation location)
     {
-        if (isCovered(key))
+        if (isCovered(key, location))
         {
             return;
         }
@@ -57,7 +58,7 @@ final class ConfigErrors
         errors.add(new ConfigError(key, text, reason, location));
     }
 
-    boolean isCovered(final String key)
+    private boolean isCovered(final String key, final ConfigLocation location)
     {
         if (key.isEmpty())
         {
@@ -67,7 +68,8 @@ final class ConfigErrors
         for (final ConfigError error : errors)
         {
             final String errorKey = error.key();
-            if (!errorKey.isEmpty() && (errorKey.equals(key) || key.startsWith(errorKey + ".")))
+            if (!errorKey.isEmpty() && error.location().source().equals(location.source()) &&
+                (errorKey.equals(key) || key.startsWith(errorKey + ".")))
             {
                 return true;
             }

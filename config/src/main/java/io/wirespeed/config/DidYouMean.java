@@ -25,7 +25,7 @@ final class DidYouMean
     static String suggest(final String input, final Collection<String> candidates)
     {
         final String lowerInput = input.toLowerCase(Locale.ROOT);
-        final int threshold = Math.max(1, Math.min(MAX_DISTANCE, input.length() / 4));
+        final int threshold = input.length() < 3 ? 0 : Math.max(1, Math.min(MAX_DISTANCE, input.length() / 4));
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (final String candidate : new TreeSet<>(candidates))

@@ -297,13 +297,29 @@ public final class RiskLimitsContext extends ConfigContext<RiskLimitsContext>
         if ((isBase || null != maxMessagesPerSecond || null != maxOrdersPerSecond) &&
             limits.maxMessagesPerSecond() < limits.maxOrdersPerSecond())
         {
-            validator.error("max_messages_per_second", limits.maxMessagesPerSecond(),
-                "less than max_orders_per_second (" + limits.maxOrdersPerSecond() + "), yet every order is a message");
+            if (isBase || null != maxMessagesPerSecond)
+            {
+                validator.error("max_messages_per_second", limits.maxMessagesPerSecond(),
+                    "less than max_orders_per_second (" + limits.maxOrdersPerSecond() + "): orders are messages");
+            }
+            else
+            {
+                validator.error("max_orders_per_second", limits.maxOrdersPerSecond(),
+                    "more than max_messages_per_second (" + limits.maxMessagesPerSecond() + "): orders are messages");
+            }
         }
         if ((isBase || null != maxOrderQty || null != maxPosition) && limits.maxOrderQty() > limits.maxPosition())
         {
-            validator.error("max_order_qty", limits.maxOrderQty(),
-                "exceeds max_position (" + limits.maxPosition() + "), so no such order could pass");
+            if (isBase || null != maxOrderQty)
+            {
+                validator.error("max_order_qty", limits.maxOrderQty(),
+                    "more than max_position (" + limits.maxPosition() + "): no such order could pass");
+            }
+            else
+            {
+                validator.error("max_position", limits.maxPosition(),
+                    "less than max_order_qty (" + limits.maxOrderQty() + "): no such order could pass");
+            }
         }
     }
 

@@ -1,0 +1,59 @@
+package io.wirespeed.nic;
+
+/**
+ * The counters every port keeps, by type id and label; drops and malformed frames are counted per reason.
+ */
+public enum NicCounter
+{
+    RX_FRAMES(1000, "rx frames"),
+    RX_BYTES(1001, "rx bytes"),
+    TX_FRAMES(1002, "tx frames"),
+    TX_BYTES(1003, "tx bytes"),
+    TX_RING_FULL(1004, "tx ring full (claim refused, retried by caller)"),
+    RX_RING_FULL(1005, "rx ring full (peer could not post, retried by peer)"),
+    TX_FRAME_TOO_LARGE(1006, "tx frame larger than a slot"),
+    RX_DROPPED_OVERSIZE(1007, "rx dropped: frame larger than a slot"),
+    RX_DROPPED_NOT_SUBSCRIBED(1008, "rx dropped: destination not subscribed"),
+    MALFORMED_TRUNCATED(1010, "malformed: truncated frame"),
+    MALFORMED_LENGTH_MISMATCH(1011, "malformed: header lengths disagree with frame"),
+    MALFORMED_NOT_IPV4(1012, "malformed: not IPv4"),
+    MALFORMED_IP_OPTIONS(1013, "malformed: IPv4 options present"),
+    MALFORMED_IP_FRAGMENT(1014, "malformed: IPv4 fragment"),
+    MALFORMED_BAD_IP_CHECKSUM(1015, "malformed: bad IPv4 header checksum"),
+    MALFORMED_NOT_UDP(1016, "malformed: not UDP"),
+    MALFORMED_BAD_UDP_CHECKSUM(1017, "malformed: bad UDP checksum"),
+    FAULT_DROPPED(1020, "fault injection: dropped"),
+    FAULT_DUPLICATED(1021, "fault injection: duplicated"),
+    FAULT_REORDERED(1022, "fault injection: reordered"),
+    FAULT_DELAYED(1023, "fault injection: delayed"),
+    CAPTURE_ERRORS(1030, "capture file errors");
+
+    private final int typeId;
+    private final String label;
+
+    NicCounter(final int typeId, final String label)
+    {
+        this.typeId = typeId;
+        this.label = label;
+    }
+
+    /**
+     * The counter's type id in the counters file.
+     *
+     * @return the counter's type id.
+     */
+    public int typeId()
+    {
+        return typeId;
+    }
+
+    /**
+     * The counter's label, without the port name.
+     *
+     * @return the counter's label.
+     */
+    public String label()
+    {
+        return label;
+    }
+}
