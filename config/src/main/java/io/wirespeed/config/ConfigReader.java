@@ -1,7 +1,6 @@
 package io.wirespeed.config;
 
 import java.math.BigDecimal;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -119,7 +118,7 @@ final class ConfigReader
             }
             else if (!consumed.contains(key))
             {
-                final String what = value instanceof TomlTable || isTableArray(value) ? "table" : "key";
+                final String what = value instanceof TomlTable || ConfigValues.isTableArray(value) ? "table" : "key";
                 errors.add(key, null, "unknown " + what + DidYouMean.clause(name, known(path)),
                     document.location(table.inputPositionOf(List.of(name))));
             }
@@ -168,54 +167,6 @@ final class ConfigReader
     private static String join(final String path, final String name)
     {
         return path.isEmpty() ? name : path + "." + name;
-    }
-
-    private static boolean isTableArray(final Object value)
-    {
-        if (!(value instanceof TomlArray array))
-        {
-            return false;
-        }
-
-        for (int i = 0; i < array.size(); i++)
-        {
-            if (!(array.get(i) instanceof TomlTable))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static boolean allOf(final TomlArray array, final Class<?> type)
-    {
-        for (int i = 0; i < array.size(); i++)
-        {
-            if (!type.isInstance(array.get(i)))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static Path toPath(final String text)
-    {
-        if (text.isEmpty())
-        {
-            throw new IllegalArgumentException("invalid path (empty)");
-        }
-
-        try
-        {
-            return Path.of(text);
-        }
-        catch (final InvalidPathException ex)
-        {
-            throw new IllegalArgumentException("invalid path (" + ex.getReason() + ")", ex);
-        }
     }
 
     /**
@@ -293,7 +244,7 @@ final class ConfigReader
             {
                 return List.of();
             }
-            if (!isTableArray(value))
+            if (!ConfigValues.isTableArray(value))
             {
                 consumed.add(key);
                 wrongType(new Value(key, value, null, position(name)), "array of tables");
@@ -540,7 +491,7 @@ final class ConfigReader
 
         void path(final String name, final Consumer<Path> setter)
         {
-            parsed(name, ConfigReader::toPath, setter);
+            parsed(name, ConfigValues::toPath, setter);
         }
 
         /**
@@ -560,7 +511,7 @@ final class ConfigReader
                 return;
             }
 
-            if (value.value() instanceof TomlArray array && allOf(array, Long.class))
+            if (value.value() instanceof TomlArray array && ConfigValues.allOf(array, Long.class))
             {
                 final long[] longs = new long[array.size()];
                 for (int i = 0; i < longs.length; i++)
@@ -583,7 +534,7 @@ final class ConfigReader
                 return;
             }
 
-            if (value.value() instanceof TomlArray array && allOf(array, String.class))
+            if (value.value() instanceof TomlArray array && ConfigValues.allOf(array, String.class))
             {
                 final List<String> strings = new ArrayList<>(array.size());
                 for (int i = 0; i < array.size(); i++)

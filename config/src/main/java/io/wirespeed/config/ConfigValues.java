@@ -1,6 +1,8 @@
 package io.wirespeed.config;
 
 import java.math.BigDecimal;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -13,7 +15,7 @@ import org.tomlj.TomlArray;
 import org.tomlj.TomlTable;
 
 /**
- * Renders configuration values as TOML text for error messages and names their TOML types.
+ * Helpers over raw TOML values: render them for error messages, name their types, check and convert them.
  */
 final class ConfigValues
 {
@@ -142,5 +144,40 @@ final class ConfigValues
         }
 
         return value.getClass().getSimpleName();
+    }
+
+    static boolean isTableArray(final Object value)
+    {
+        return value instanceof TomlArray array && allOf(array, TomlTable.class);
+    }
+
+    static boolean allOf(final TomlArray array, final Class<?> type)
+    {
+        for (int i = 0; i < array.size(); i++)
+        {
+            if (!type.isInstance(array.get(i)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    static Path toPath(final String text)
+    {
+        if (text.isEmpty())
+        {
+            throw new IllegalArgumentException("invalid path (empty)");
+        }
+
+        try
+        {
+            return Path.of(text);
+        }
+        catch (final InvalidPathException ex)
+        {
+            throw new IllegalArgumentException("invalid path (" + ex.getReason() + ")", ex);
+        }
     }
 }

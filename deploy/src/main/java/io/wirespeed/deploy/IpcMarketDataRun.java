@@ -21,11 +21,11 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Sends normalized top-of-book messages through Aeron IPC on an embedded media driver and records one-way latency
- * from the publish timestamp the message carries to its decode on the subscriber thread.
+ * Sends normalized top-of-book messages through Aeron IPC on an embedded media driver at a fixed rate (open loop) and
+ * records one-way latency from each message's intended send time to its decode on the subscriber thread, so a stalled
+ * publisher shows up as latency instead of hiding it (no coordinated omission).
  */
 final class IpcMarketDataRun
 {
@@ -52,11 +52,12 @@ final class IpcMarketDataRun
     /**
      * Run the given number of messages through a fresh embedded driver.
      *
-     * @param messages how many to send.
-     * @param progress where progress lines go.
+     * @param messages      how many to send.
+     * @param ratePerSecond messages per second the publisher aims for.
+     * @param progress      where progress lines go.
      * @return the wall-clock duration of the run in nanoseconds.
      */
-    long run(final long messages, final PrintWriter progress)
+    long run(final long messages, final long ratePerSecond, final PrintWriter progress)
     {
         final MediaDriver.Context driverContext = new MediaDriver.Context()
             .aeronDirectoryName(aeronDir)
@@ -79,9 +80,8 @@ final class IpcMarketDataRun
             progress.printf("  media driver up at %s, %s stream %d connected%n", aeronDir, channel, streamId);
             progress.flush();
 
-            final AtomicBoolean publisherDone = new AtomicBoolean();
-            final Publication pub = publication;
-            final Thread publisher = new Thread(() -> publish(pub, messages, clock, publisherDone), "ipc-publisher");
+            final Thread publisher = new Thread(
+                () -> publish(publication, messages, 1_000_000_000L / ratePerSecond, clock), "ipc-publisher");
             final long startNs = System.nanoTime();
             publisher.start();
 
@@ -129,32 +129,36 @@ final class IpcMarketDataRun
     }
 
     private static void publish(
-        final Publication publication, final long messages, final EpochNanoClock clock, final AtomicBoolean done)
+        final Publication publication, final long messages, final long intervalNs, final EpochNanoClock clock)
     {
         final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(256));
         final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
         final TopOfBookEncoder encoder = new TopOfBookEncoder();
         final BackoffIdleStrategy idle = new BackoffIdleStrategy();
         final int length = MessageHeaderEncoder.ENCODED_LENGTH + TopOfBookEncoder.BLOCK_LENGTH;
+        final long startNs = clock.nanoTime();
         for (long i = 1; i <= messages; i++)
         {
+            final long intendedNs = startNs + i * intervalNs;
+            while (clock.nanoTime() - intendedNs < 0)
+            {
+                Thread.onSpinWait();
+            }
             final long mid = 5_000 * PRICE_9 + (i % 16) * (PRICE_9 / 4);
-            final long nowNs = clock.nanoTime();
             encoder.wrapAndApplyHeader(buffer, 0, headerEncoder)
                 .securityId(1001)
                 .rptSeq(i)
                 .bidPrice(mid - PRICE_9 / 4).bidQty(10 + (i % 7)).bidOrderCount(3)
                 .askPrice(mid + PRICE_9 / 4).askQty(12 + (i % 5)).askOrderCount(4)
-                .sendingTimeNs(nowNs)
-                .rxTimestampNs(nowNs);
-            encoder.publishTimestampNs(clock.nanoTime());
+                .sendingTimeNs(intendedNs)
+                .rxTimestampNs(intendedNs)
+                .publishTimestampNs(intendedNs);
             while (publication.offer(buffer, 0, length) < 0)
             {
                 idle.idle();
             }
             idle.reset();
         }
-        done.set(true);
     }
 
     private void onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)

@@ -34,6 +34,8 @@ public final class ChronicleProbe
                 System.exit(1);
             }
         }
-        System.out.println("probe ok");
+        System.out.println("probe ok" +
+            ", chronicle.analytics.disable=" + System.getProperty("chronicle.analytics.disable") +
+            ", chronicle.announcer.disable=" + System.getProperty("chronicle.announcer.disable"));
     }
 }

@@ -112,6 +112,29 @@ final class DeployPackagingTest
     }
 
     @Test
+    void demoRunsEndToEndWithItsOwnAeronDirectory() throws Exception
+    {
+        final Path aeronDir = tempDir.resolve("aeron");
+        final Result result = run(List.of("sh", LAUNCHER.toString(), "demo", "--messages", "20000", "--rate", "100000"),
+            tempDir, "-Dwirespeed.aeron.dir=" + aeronDir);
+        assertEquals(0, result.exitCode, result.output);
+        assertTrue(result.output.contains("MDIncrementalRefreshBook46 [1:46 v9]"), result.output);
+        assertTrue(result.output.contains("NewOrderSingle514 [8:514 v5]"), result.output);
+        assertTrue(result.output.contains("received 20,000 of 20,000 in order (0 out of order)"), result.output);
+        assertTrue(result.output.contains("tick-to-trade summary"), result.output);
+        assertTrue(!Files.exists(aeronDir), "the embedded driver's directory is deleted on clean shutdown");
+    }
+
+    @Test
+    void demoRejectsABadConfigWithTheKeyNamed() throws Exception
+    {
+        final Result result = run(List.of("sh", LAUNCHER.toString(), "demo"), tempDir,
+            "-Dwirespeed.aeron.market_data_stream_id=banana");
+        assertNotEquals(0, result.exitCode, result.output);
+        assertTrue(result.output.contains("aeron.market_data_stream_id"), result.output);
+    }
+
+    @Test
     void chronicleWritesNoAnalyticsFileOutsideJUnit() throws Exception
     {
         final Path home = Files.createDirectories(tempDir.resolve("home"));
@@ -133,6 +156,9 @@ final class DeployPackagingTest
         final Result result = run(command, home);
         assertEquals(0, result.exitCode, result.output);
         assertTrue(result.output.contains("probe ok"), result.output);
+        // set by the jar's system.properties once chronicle-core loaded, since the command line did not set them
+        assertTrue(result.output.contains("chronicle.analytics.disable=true"), result.output);
+        assertTrue(result.output.contains("chronicle.announcer.disable=true"), result.output);
         try (Stream<Path> queueFiles = Files.list(queueDir))
         {
             assertTrue(queueFiles.anyMatch((p) -> p.toString().endsWith(".cq4")), "no queue file written");
@@ -161,8 +187,17 @@ final class DeployPackagingTest
 
     private static Result run(final List<String> command, final Path workingDir) throws Exception
     {
-        final ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true);
+        return run(command, workingDir, "");
+    }
+
+    private static Result run(final List<String> command, final Path workingDir, final String javaOpts)
+        throws Exception
+    {
+        final ProcessBuilder builder = new ProcessBuilder(command)
+            .directory(workingDir.toFile())
+            .redirectErrorStream(true);
         builder.environment().put("HOME", workingDir.toString());
+        builder.environment().put("WIRESPEED_JAVA_OPTS", javaOpts);
         final Process process = builder.start();
         final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(2, TimeUnit.MINUTES), "process did not exit: " + command);

@@ -1,0 +1,182 @@
+package io.wirespeed.deploy;
+
+import io.wirespeed.codecs.ilink3.ExecMode;
+import io.wirespeed.codecs.ilink3.ManualOrdIndReq;
+import io.wirespeed.codecs.ilink3.NewOrderSingle514Encoder;
+import io.wirespeed.codecs.ilink3.OrderTypeReq;
+import io.wirespeed.codecs.ilink3.SideReq;
+import io.wirespeed.codecs.ilink3.TimeInForce;
+import io.wirespeed.codecs.mdp3.BinaryPacketHeaderEncoder;
+import io.wirespeed.codecs.mdp3.MDEntryTypeBook;
+import io.wirespeed.codecs.mdp3.MDIncrementalRefreshBook46Encoder;
+import io.wirespeed.codecs.mdp3.MDUpdateAction;
+import io.wirespeed.codecs.mdp3.MessageSizeEncoder;
+import io.wirespeed.codecs.print.FramePrinter;
+import io.wirespeed.codecs.print.MessagePrinter;
+import io.wirespeed.codecs.print.PrintFormat;
+import io.wirespeed.codecs.sofh.SimpleOpenFramingHeaderEncoder;
+import io.wirespeed.config.ConfigCheck;
+import io.wirespeed.config.ConfigException;
+import io.wirespeed.config.InstrumentContext;
+import io.wirespeed.config.WirespeedConfig;
+import org.HdrHistogram.Histogram;
+import org.agrona.concurrent.UnsafeBuffer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code wirespeed demo}: runs the most of the appliance that exists, against the embedded parts, and says what
+ * is not built yet rather than inventing a figure.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Run the appliance demo with the default (or given) configuration and print a latency summary.")
+final class DemoCommand implements Callable<Integer>
+{
+    private static final long PRICE_9 = 1_000_000_000L;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "configuration file (default: the built-in one)")
+    Path configFile;
+
+    @Option(names = "--messages", paramLabel = "N", defaultValue = "1000000",
+        description = "normalized market-data messages to send through Aeron IPC (default: ${DEFAULT-VALUE})")
+    long messages;
+
+    @Option(names = "--rate", paramLabel = "PER_SECOND", defaultValue = "200000",
+        description = "publish rate of those messages, open loop (default: ${DEFAULT-VALUE}/s)")
+    long ratePerSecond;
+
+    public Integer call()
+    {
+        final PrintWriter out = spec.commandLine().getOut();
+        if (messages < 1 || ratePerSecond < 1 || ratePerSecond > 1_000_000_000L)
+        {
+            spec.commandLine().getErr().println("--messages must be at least 1 and --rate between 1 and 1e9, were " +
+                messages + " and " + ratePerSecond);
+            return ConfigCheck.EXIT_INVALID;
+        }
+
+        final WirespeedConfig config;
+        try
+        {
+            config = null == configFile ? WirespeedConfig.loadDefault() : WirespeedConfig.load(configFile);
+        }
+        catch (final ConfigException ex)
+        {
+            spec.commandLine().getErr().println(ex.getMessage());
+            return ConfigCheck.EXIT_INVALID;
+        }
+
+        out.println("wirespeed demo");
+        out.println("[1/4] configuration: " + (null == configFile ? "built-in default" : configFile) + ", " +
+            config.channels().size() + " channel(s), " + config.instruments().size() + " instrument(s), " +
+            config.appliance().threadingMode().text() + " threading, " + config.nic().backend().text() + " NIC");
+        out.flush();
+
+        final InstrumentContext instrument = config.instruments().get(0);
+        final MessagePrinter printer = MessagePrinter.fromClasspath();
+        final FramePrinter framePrinter = new FramePrinter(printer);
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[2048]);
+
+        out.println("[2/4] venue market data, an MDP 3.0 packet as the simulator will send it:");
+        final int packetLength = encodeBookPacket(buffer, instrument.securityId());
+        out.println("  " + framePrinter.mdp3Packet(PrintFormat.TEXT, buffer, 0, packetLength));
+
+        out.println("[3/4] venue order entry, an iLink 3 NewOrderSingle in its TCP framing:");
+        final int orderLength = encodeFramedOrder(buffer, instrument.securityId());
+        out.println("  " + framePrinter.sofhStream(PrintFormat.TEXT, buffer, 0, orderLength));
+        out.flush();
+
+        final String aeronDir = config.aeron().dir().toString();
+        out.printf("[4/4] normalized market data through Aeron IPC: %,d TopOfBook messages at %,d/s%n",
+            messages, ratePerSecond);
+        out.flush();
+        final IpcMarketDataRun run = new IpcMarketDataRun(
+            aeronDir, config.aeron().channel(), config.aeron().marketDataStreamId());
+        final long durationNs = run.run(messages, ratePerSecond, out);
+        final Histogram histogram = run.histogram();
+        out.printf("  received %,d of %,d in order (%d out of order) at %,.0f msgs/s%n",
+            run.received(), messages, run.outOfOrder(), run.received() * 1e9 / durationNs);
+        out.printf("  intended send -> subscriber decode, one-way (us): " +
+            "p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",
+            us(histogram, 50), us(histogram, 90), us(histogram, 99), us(histogram, 99.9),
+            histogram.getMaxValue() / 1000.0);
+
+        out.println();
+        out.println("tick-to-trade summary");
+        out.println("  not measured yet: it needs the NIC backends (issue #3), the feed handler and exchange");
+        out.println("  simulator (issue #5) and the order gateway (issue #6). The stage above, Aeron IPC from feed");
+        out.println("  handler to strategy, is one hop of it, measured with an embedded media driver on this machine.");
+        out.flush();
+        return 0;
+    }
+
+    private static double us(final Histogram histogram, final double percentile)
+    {
+        return histogram.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    private static int encodeBookPacket(final UnsafeBuffer buffer, final int securityId)
+    {
+        final long nowNs = System.currentTimeMillis() * 1_000_000L;
+        new BinaryPacketHeaderEncoder().wrap(buffer, 0).msgSeqNum(1).sendingTime(nowNs);
+        final int sizeOffset = BinaryPacketHeaderEncoder.ENCODED_LENGTH;
+        final int messageOffset = sizeOffset + MessageSizeEncoder.ENCODED_LENGTH;
+
+        final MDIncrementalRefreshBook46Encoder book = new MDIncrementalRefreshBook46Encoder()
+            .wrapAndApplyHeader(buffer, messageOffset, new io.wirespeed.codecs.mdp3.MessageHeaderEncoder())
+            .transactTime(nowNs);
+        book.matchEventIndicator().lastQuoteMsg(true).endOfEvent(true);
+        final MDIncrementalRefreshBook46Encoder.NoMDEntriesEncoder entries = book.noMDEntriesCount(2);
+        entries.next().mDEntryPx().mantissa(5_000 * PRICE_9);
+        entries.mDEntrySize(12).securityID(securityId).rptSeq(1).numberOfOrders(3)
+            .mDPriceLevel((short)1).mDUpdateAction(MDUpdateAction.New).mDEntryType(MDEntryTypeBook.Bid);
+        entries.next().mDEntryPx().mantissa(5_000 * PRICE_9 + PRICE_9 / 4);
+        entries.mDEntrySize(7).securityID(securityId).rptSeq(2).numberOfOrders(2)
+            .mDPriceLevel((short)1).mDUpdateAction(MDUpdateAction.New).mDEntryType(MDEntryTypeBook.Offer);
+        book.noOrderIDEntriesCount(0);
+
+        final int messageLength = io.wirespeed.codecs.mdp3.MessageHeaderEncoder.ENCODED_LENGTH + book.encodedLength();
+        new MessageSizeEncoder().wrap(buffer, sizeOffset)
+            .msgSize(MessageSizeEncoder.ENCODED_LENGTH + messageLength);
+        return messageOffset + messageLength;
+    }
+
+    private static int encodeFramedOrder(final UnsafeBuffer buffer, final int securityId)
+    {
+        final int messageOffset = SimpleOpenFramingHeaderEncoder.ENCODED_LENGTH;
+        final NewOrderSingle514Encoder order = new NewOrderSingle514Encoder()
+            .wrapAndApplyHeader(buffer, messageOffset, new io.wirespeed.codecs.ilink3.MessageHeaderEncoder());
+        order.price().mantissa(5_000 * PRICE_9);
+        order.orderQty(1).securityID(securityId).side(SideReq.Buy).seqNum(1)
+            .senderID("DEMO").clOrdID("DEMO-1").partyDetailsListReqID(1).orderRequestID(1)
+            .sendingTimeEpoch(System.currentTimeMillis() * 1_000_000L);
+        order.stopPx().mantissa(io.wirespeed.codecs.ilink3.PRICENULL9Encoder.mantissaNullValue());
+        order.location("US,IL")
+            .minQty(NewOrderSingle514Encoder.minQtyNullValue())
+            .displayQty(NewOrderSingle514Encoder.displayQtyNullValue())
+            .expireDate(NewOrderSingle514Encoder.expireDateNullValue())
+            .ordType(OrderTypeReq.Limit)
+            .timeInForce(TimeInForce.Day)
+            .manualOrderIndicator(ManualOrdIndReq.Automated);
+        order.execInst().aON(false);
+        order.executionMode(ExecMode.NULL_VAL)
+            .liquidityFlag(io.wirespeed.codecs.ilink3.BooleanNULL.NULL_VAL)
+            .managedOrder(io.wirespeed.codecs.ilink3.BooleanNULL.NULL_VAL)
+            .shortSaleType(io.wirespeed.codecs.ilink3.ShortSaleType.NULL_VAL);
+
+        final int frameLength = messageOffset + io.wirespeed.codecs.ilink3.MessageHeaderEncoder.ENCODED_LENGTH +
+            order.encodedLength();
+        new SimpleOpenFramingHeaderEncoder().wrap(buffer, 0)
+            .messageLength(frameLength)
+            .encodingType(FramePrinter.SBE_LITTLE_ENDIAN_ENCODING_TYPE);
+        return frameLength;
+    }
+}
