@@ -26,7 +26,8 @@ public enum NicCounter
     FAULT_DUPLICATED(1021, "fault injection: duplicated"),
     FAULT_REORDERED(1022, "fault injection: reordered"),
     FAULT_DELAYED(1023, "fault injection: delayed"),
-    CAPTURE_ERRORS(1030, "capture file errors");
+    CAPTURE_ERRORS(1030, "capture file errors"),
+    RX_DROPPED_BAD_DESCRIPTOR(1040, "rx dropped: descriptor outside the peer's frame area");
 
     private final int typeId;
     private final String label;
