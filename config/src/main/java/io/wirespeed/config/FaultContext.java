@@ -142,7 +142,7 @@ public final class FaultContext extends ConfigContext<FaultContext>
     }
 
     /**
-     * Packet sequence numbers always dropped, {@code loss_positions}.
+     * Frame ordinals on the feed's RX queue (counted from 1) always dropped, {@code loss_positions}.
      *
      * @return a copy, ascending.
      */
@@ -152,9 +152,10 @@ public final class FaultContext extends ConfigContext<FaultContext>
     }
 
     /**
-     * Packet sequence numbers (MsgSeqNum) always dropped, {@code loss_positions}: unique, 1..4294967295.
+     * Frame ordinals on the feed's RX queue always dropped, {@code loss_positions}: unique, 1..4294967295. Counted
+     * from 1, so they equal MsgSeqNum when the venue sends one packet per frame from sequence 1.
      *
-     * @param lossPositions sequence numbers, in any order.
+     * @param lossPositions frame ordinals, in any order.
      * @return this for a fluent API.
      */
     public FaultContext lossPositions(final long... lossPositions)
