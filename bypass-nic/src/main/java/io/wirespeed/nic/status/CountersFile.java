@@ -51,6 +51,7 @@ public final class CountersFile implements CounterAllocator, AutoCloseable
     public static CountersFile create(final Path path, final int maxCounters)
     {
         final File file = path.toFile();
+        IoUtil.deleteIfExists(file);
         final long length = fileLength(maxCounters);
         return new CountersFile(IoUtil.mapNewFile(file, length, true), maxCounters, true);
     }
