@@ -27,7 +27,11 @@ public enum NicCounter
     FAULT_REORDERED(1022, "fault injection: reordered"),
     FAULT_DELAYED(1023, "fault injection: delayed"),
     CAPTURE_ERRORS(1030, "capture file errors"),
-    RX_DROPPED_BAD_DESCRIPTOR(1040, "rx dropped: descriptor outside the peer's frame area");
+    RX_DROPPED_BAD_DESCRIPTOR(1040, "rx dropped: descriptor outside the peer's frame area"),
+    RX_ARP(1100, "rx ARP frames (not UDP/IPv4, not malformed)"),
+    RX_OTHER_ETHER_TYPE(1101, "rx frames of another EtherType (not UDP/IPv4, not malformed)"),
+    TX_DROPPED_MALFORMED(1102, "tx dropped: frame not a well-formed IPv4/UDP datagram"),
+    SOCKET_ERRORS(1103, "socket errors (kernel backend)");
 
     private final int typeId;
     private final String label;
