@@ -10,6 +10,7 @@ import io.wirespeed.nic.shm.ShmNicPort;
 import io.wirespeed.nic.status.CountersFile;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.OffsetEpochNanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Throughput of the shm virtual NIC: frames of 64 B and 1 KiB pushed through one ring, sender and receiver on two
- * threads of one JVM and then in two JVMs. Prints frames/s and MB/s per case; the receiver checks every sequence.
+ * threads of one JVM and then in two JVMs. The sender writes every byte of each frame into its slot (as a real
+ * sender does); the receiver checks each frame's sequence. Prints frames/s and MB/s per case.
  * <p>
  * Usage: {@code bench shm-throughput [frames per case, default 10000000]}
  */
@@ -143,6 +145,11 @@ public final class ShmThroughputBenchmark
 
     private static void send(final TxQueue tx, final long frames, final int length)
     {
+        final UnsafeBuffer frame = new UnsafeBuffer(new byte[length]);
+        for (int i = 0; i < length; i++)
+        {
+            frame.putByte(i, (byte)i);
+        }
         final FrameClaim claim = new FrameClaim();
         long sequence = 0;
         while (sequence < frames)
@@ -150,7 +157,8 @@ public final class ShmThroughputBenchmark
             int claimed = 0;
             while (claimed < BenchSupport.BURST && sequence < frames && tx.tryClaim(length, claim))
             {
-                claim.buffer().putLong(claim.offset(), sequence++);
+                frame.putLong(0, sequence++);
+                claim.buffer().putBytes(claim.offset(), frame, 0, length);
                 claimed++;
             }
             if (claimed > 0)
