@@ -1,6 +1,7 @@
 /**
- * The venue simulator: a price-time matching engine with simulated participants, MDP3-style incremental feeds A/B,
- * snapshot and instrument definition loops, and iLink 3-style order entry. Code arrives with the feed and order path
- * issues.
+ * The venue simulator, market-data side: a price-time matching engine per instrument
+ * ({@link io.wirespeed.sim.OrderBook}) driven by seeded simulated participants, publishing MDP3-style incremental
+ * feeds A and B, a snapshot loop and an instrument definition loop through any NIC port
+ * ({@link io.wirespeed.sim.MarketDataSimulator}).
  */
 package io.wirespeed.sim;

@@ -1,0 +1,118 @@
+package io.wirespeed.sim;
+
+/**
+ * The fills one aggressive order made, in match order: which resting order, at what price, for how much.
+ */
+public final class Fills
+{
+    private final long[] restingOrderIds;
+    private final long[] prices;
+    private final long[] quantities;
+    private final boolean[] restingDone;
+    private int count;
+    private long aggressorOrderId;
+    private Side aggressorSide;
+
+    /**
+     * Storage for up to a number of fills.
+     *
+     * @param capacity the most fills one order can make.
+     */
+    public Fills(final int capacity)
+    {
+        restingOrderIds = new long[capacity];
+        prices = new long[capacity];
+        quantities = new long[capacity];
+        restingDone = new boolean[capacity];
+    }
+
+    void reset(final long aggressorOrderId, final Side aggressorSide)
+    {
+        this.count = 0;
+        this.aggressorOrderId = aggressorOrderId;
+        this.aggressorSide = aggressorSide;
+    }
+
+    void add(final long restingOrderId, final long price, final long qty, final boolean done)
+    {
+        restingOrderIds[count] = restingOrderId;
+        prices[count] = price;
+        quantities[count] = qty;
+        restingDone[count] = done;
+        count++;
+    }
+
+    /**
+     * Number of fills.
+     *
+     * @return the count.
+     */
+    public int count()
+    {
+        return count;
+    }
+
+    /**
+     * The aggressive order's id.
+     *
+     * @return the id.
+     */
+    public long aggressorOrderId()
+    {
+        return aggressorOrderId;
+    }
+
+    /**
+     * The aggressive order's side.
+     *
+     * @return the side.
+     */
+    public Side aggressorSide()
+    {
+        return aggressorSide;
+    }
+
+    /**
+     * The resting order of a fill.
+     *
+     * @param index 0..count-1.
+     * @return its order id.
+     */
+    public long restingOrderId(final int index)
+    {
+        return restingOrderIds[index];
+    }
+
+    /**
+     * The price of a fill, the resting order's price.
+     *
+     * @param index 0..count-1.
+     * @return the price mantissa.
+     */
+    public long price(final int index)
+    {
+        return prices[index];
+    }
+
+    /**
+     * The quantity of a fill.
+     *
+     * @param index 0..count-1.
+     * @return the quantity.
+     */
+    public long qty(final int index)
+    {
+        return quantities[index];
+    }
+
+    /**
+     * Whether the fill completed the resting order.
+     *
+     * @param index 0..count-1.
+     * @return true when the resting order left the book.
+     */
+    public boolean isRestingDone(final int index)
+    {
+        return restingDone[index];
+    }
+}

@@ -1,0 +1,597 @@
+package io.wirespeed.sim;
+
+import io.wirespeed.codecs.mdp3.HaltReason;
+import io.wirespeed.codecs.mdp3.SecurityTradingStatus;
+import io.wirespeed.config.ChannelContext;
+import io.wirespeed.config.InstrumentContext;
+import io.wirespeed.config.SimContext;
+import io.wirespeed.config.WirespeedConfig;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.collections.Int2ObjectHashMap;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.MessageHandler;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The venue's market-data side for one channel: simulated participants trade on a price-time matching engine per
+ * instrument, and the agent publishes the MDP3-style incremental feed on A and B (identical packets), the snapshot
+ * loop and the instrument definition loop through {@link MarketDataPorts}.
+ * <p>
+ * Packets are scheduled from the clock: slot k is due at the start time plus the sum of k gaps, each gap a blend
+ * (by burstiness) of the mean and an exponentially distributed draw, and carries one to {@value #MAX_EVENTS_PER_SLOT}
+ * participant events, so the mean event rate is {@code message_rate_per_second} (an event that changes the
+ * published book or trades is one to a few messages: about 1.2 messages per event with the default market). An event
+ * may spill into further packets with the same SendingTime; events are never split across slots. In open-loop mode
+ * each packet's SendingTime (and TransactTime) is its slot's intended time, however late it leaves, so latency
+ * measured against it has no coordinated omission; in closed-loop mode it is the time it is sent and the next slot
+ * is scheduled from then. The same seed and the same sequence of clock readings give the same packets, bit for bit.
+ * <p>
+ * The snapshot and definition loops each restart their own MsgSeqNum at 1 on every loop, as CME's market recovery
+ * and instrument replay feeds do, with TotNumReports the number of instruments on the channel.
+ * <p>
+ * Packets go to A and B together: when either TX ring is full neither gets the packet, and it is retried on the next
+ * duty cycle (counted in {@link SimCounter#TX_BACK_PRESSURE}); snapshots are built only when every incremental packet
+ * so far has left, so LastMsgSeqNumProcessed always names a packet already on the wire.
+ * <p>
+ * Queries ({@link #book}, {@link #rptSeq}...) read the agent's state: call them on the agent's thread or while it is
+ * not running; {@link #lastMsgSeqNum} and {@link #counters} may be read from any thread. Commands
+ * ({@link #requestChannelReset}, {@link #requestTradingStatus}) may come from any thread.
+ */
+public final class MarketDataSimulator implements Agent
+{
+    /**
+     * The most participant events in one schedule slot.
+     */
+    public static final int MAX_EVENTS_PER_SLOT = 4;
+
+    /**
+     * The most schedule slots one duty cycle catches up on.
+     */
+    public static final int SLOTS_PER_DUTY_CYCLE = 64;
+
+    /**
+     * The most snapshot or definition packets one duty cycle sends.
+     */
+    public static final int RECOVERY_PACKETS_PER_DUTY_CYCLE = 16;
+
+    private static final int COMMAND_CHANNEL_RESET = 1;
+    private static final int COMMAND_TRADING_STATUS = 2;
+    private static final int COMMAND_LENGTH = 8;
+    private static final int COMMAND_BUFFER_LENGTH = 64 * 1024;
+    private static final double MEAN_EVENTS_PER_SLOT = (1 + MAX_EVENTS_PER_SLOT) / 2.0;
+
+    private final EpochNanoClock clock;
+    private final String roleName;
+    private final int channelId;
+    private final SimInstrument[] instruments;
+    private final Int2ObjectHashMap<SimInstrument> instrumentsById = new Int2ObjectHashMap<>();
+    private final SimRandom marketRandom;
+    private final SimRandom scheduleRandom;
+    private final MarketGenerator generator;
+    private final Fills fills;
+    private final BookEntries entries;
+    private final PacketStaging staging;
+    private final IncrementalEncoder incremental;
+    private final FeedPublisher feedA;
+    private final FeedPublisher feedB;
+    private final RecoveryLoops recoveryLoops;
+    private final ManyToOneRingBuffer commands;
+    private final MessageHandler commandHandler = this::onCommand;
+    private final boolean openLoop;
+    private final double burstiness;
+    private final double meanGapNs;
+
+    private final SimCounters counters;
+    private long nowNs;
+    private long nextSlotNs;
+
+    /**
+     * A simulator for one channel, its schedule starting at the clock's current time.
+     *
+     * @param sim         seed, rate, burstiness, participants, the depth participants quote and the loop periods.
+     * @param channel     the channel: id, endpoints and the published book depth.
+     * @param instruments instruments of every channel; those of this channel are simulated, in this order.
+     * @param ports       where the feeds leave.
+     * @param clock       the time source, read once per duty cycle.
+     * @throws IllegalArgumentException when the depth needs snapshots larger than a packet.
+     */
+    public MarketDataSimulator(
+        final SimContext sim,
+        final ChannelContext channel,
+        final List<InstrumentContext> instruments,
+        final MarketDataPorts ports,
+        final EpochNanoClock clock)
+    {
+        this(sim, channel, instruments, ports, clock, SimCounters.inMemory(channel.id()));
+    }
+
+    /**
+     * A simulator for one channel whose counters live where another process can read them.
+     *
+     * @param sim         seed, rate, burstiness, participants, the depth participants quote and the loop periods.
+     * @param channel     the channel: id, endpoints and the published book depth.
+     * @param instruments instruments of every channel; those of this channel are simulated, in this order.
+     * @param ports       where the feeds leave.
+     * @param clock       the time source, read once per duty cycle.
+     * @param counters    the channel's counters, e.g. {@code new SimCounters(countersFile, channelId)}.
+     * @throws IllegalArgumentException when the depth needs snapshots larger than a packet.
+     */
+    public MarketDataSimulator(
+        final SimContext sim,
+        final ChannelContext channel,
+        final List<InstrumentContext> instruments,
+        final MarketDataPorts ports,
+        final EpochNanoClock clock,
+        final SimCounters counters)
+    {
+        this.clock = clock;
+        this.counters = counters;
+        this.channelId = channel.id();
+        this.roleName = "market-data-sim-" + channelId;
+        this.openLoop = sim.openLoop();
+        this.burstiness = sim.burstiness();
+        this.meanGapNs = MEAN_EVENTS_PER_SLOT * TimeUnit.SECONDS.toNanos(1) / sim.messageRatePerSecond();
+
+        feedA = new FeedPublisher(ports.incrementalA(), channel.incrementalA());
+        feedB = null == ports.incrementalB() || null == channel.incrementalB() ?
+            null : new FeedPublisher(ports.incrementalB(), channel.incrementalB());
+        final FeedPublisher snapshotFeed = new FeedPublisher(ports.snapshot(), channel.snapshot());
+        final FeedPublisher definitionFeed = null == ports.definition() || null == channel.instrumentDefinition() ?
+            null : new FeedPublisher(ports.definition(), channel.instrumentDefinition());
+        final int maxPayload = maxPayload(snapshotFeed, definitionFeed);
+
+        final int depth = channel.bookDepth();
+        if (RecoveryEncoder.snapshotLength(depth) > maxPayload)
+        {
+            throw new IllegalArgumentException("channel " + channelId + ": book_depth " + depth + " needs " +
+                RecoveryEncoder.snapshotLength(depth) + "-byte snapshots, more than the " + maxPayload +
+                "-byte packets the ports carry");
+        }
+
+        final List<SimInstrument> ofChannel = new ArrayList<>();
+        final int maxOrders = MarketGenerator.maxOrders(sim.bookDepth());
+        for (final InstrumentContext instrument : instruments)
+        {
+            if (instrument.channel() == channelId)
+            {
+                final SimInstrument simInstrument =
+                    new SimInstrument(instrument, depth, maxOrders, sim.bookDepth() * 4L, ofChannel.size());
+                ofChannel.add(simInstrument);
+                instrumentsById.put(simInstrument.securityId, simInstrument);
+            }
+        }
+        this.instruments = ofChannel.toArray(new SimInstrument[0]);
+
+        marketRandom = new SimRandom(sim.seed());
+        scheduleRandom = new SimRandom(~sim.seed());
+        generator = new MarketGenerator(marketRandom, sim.participants(), sim.bookDepth());
+        fills = new Fills(maxOrders + 1);
+        entries = new BookEntries(4 * depth + 4);
+        staging = new PacketStaging(maxPayload, 64 + 4 * this.instruments.length);
+        incremental = new IncrementalEncoder(staging, channelId, maxOrders + 1);
+        commands = new ManyToOneRingBuffer(new UnsafeBuffer(
+            ByteBuffer.allocateDirect(COMMAND_BUFFER_LENGTH + RingBufferDescriptor.TRAILER_LENGTH)));
+
+        final long startNs = clock.nanoTime();
+        nowNs = startNs;
+        nextSlotNs = startNs + nextGapNs();
+        recoveryLoops = new RecoveryLoops(this.instruments, new RecoveryEncoder(maxPayload, channelId, depth),
+            snapshotFeed, definitionFeed, counters, startNs, TimeUnit.MILLISECONDS.toNanos(sim.snapshotIntervalMs()),
+            TimeUnit.MILLISECONDS.toNanos(sim.definitionIntervalMs()));
+    }
+
+    /**
+     * A simulator for one channel of a configuration.
+     *
+     * @param config    a concluded configuration.
+     * @param channelId which channel.
+     * @param ports     where its feeds leave.
+     * @param clock     the time source.
+     * @return the simulator.
+     */
+    public static MarketDataSimulator forChannel(
+        final WirespeedConfig config, final int channelId, final MarketDataPorts ports, final EpochNanoClock clock)
+    {
+        return new MarketDataSimulator(config.sim(), config.channel(channelId), config.instruments(), ports, clock);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public String roleName()
+    {
+        return roleName;
+    }
+
+    /**
+     * Read the clock once; send what is staged, then what commands, the recovery loops and the schedule make due.
+     *
+     * @return the number of packets sent and commands handled.
+     */
+    public int doWork()
+    {
+        nowNs = clock.nanoTime();
+        int work = transmit();
+        if (staging.isEmpty())
+        {
+            work += commands.read(commandHandler, 1);
+            work += transmit();
+        }
+        if (staging.isEmpty())
+        {
+            work += recoveryLoops.doWork(nowNs, staging.lastSeqNum());
+        }
+
+        int slotsRun = 0;
+        while (staging.isEmpty() && nowNs - nextSlotNs >= 0 && slotsRun < SLOTS_PER_DUTY_CYCLE)
+        {
+            final long intendedNs = nextSlotNs;
+            counters.set(SimCounter.SCHEDULE_LAG_NS, nowNs - intendedNs);
+            runSlot(openLoop ? intendedNs : nowNs);
+            nextSlotNs = (openLoop ? intendedNs : nowNs) + nextGapNs();
+            slotsRun++;
+            work += transmit();
+        }
+        return work;
+    }
+
+    /**
+     * Ask for a ChannelReset4: every instrument's RptSeq restarts at 1, MsgSeqNum continues, and each book is then
+     * published afresh as New entries.
+     *
+     * @return false when the command queue is full.
+     */
+    public boolean requestChannelReset()
+    {
+        return offerCommand(COMMAND_CHANNEL_RESET, 0, SecurityTradingStatus.NULL_VAL, HaltReason.NULL_VAL);
+    }
+
+    /**
+     * Ask for a trading status change, published as SecurityStatus30; instruments not ReadyToTrade get no events.
+     *
+     * @param securityId of the instrument.
+     * @param status     the new status.
+     * @param haltReason why.
+     * @return false when the command queue is full.
+     */
+    public boolean requestTradingStatus(
+        final int securityId, final SecurityTradingStatus status, final HaltReason haltReason)
+    {
+        return offerCommand(COMMAND_TRADING_STATUS, securityId, status, haltReason);
+    }
+
+    /**
+     * The published MBP book of an instrument.
+     *
+     * @param securityId of the instrument.
+     * @return the book, or null when the channel has no such instrument.
+     */
+    public MbpBook book(final int securityId)
+    {
+        final SimInstrument instrument = instrumentsById.get(securityId);
+        return null == instrument ? null : instrument.mbp;
+    }
+
+    /**
+     * The matching engine of an instrument, every resting order and level.
+     *
+     * @param securityId of the instrument.
+     * @return the engine's book, or null when the channel has no such instrument.
+     */
+    public OrderBook orderBook(final int securityId)
+    {
+        final SimInstrument instrument = instrumentsById.get(securityId);
+        return null == instrument ? null : instrument.book;
+    }
+
+    /**
+     * The fingerprint of an instrument's published book, {@link MbpBook#hash()}.
+     *
+     * @param securityId of the instrument.
+     * @return the hash, or {@link MbpBook#FNV_OFFSET_BASIS} when the channel has no such instrument.
+     */
+    public long bookHash(final int securityId)
+    {
+        final SimInstrument instrument = instrumentsById.get(securityId);
+        return null == instrument ? MbpBook.FNV_OFFSET_BASIS : instrument.mbp.hash();
+    }
+
+    /**
+     * The last RptSeq an instrument's entries used.
+     *
+     * @param securityId of the instrument.
+     * @return the RptSeq, 0 before any, or -1 when the channel has no such instrument.
+     */
+    public long rptSeq(final int securityId)
+    {
+        final SimInstrument instrument = instrumentsById.get(securityId);
+        return null == instrument ? -1 : instrument.rptSeq;
+    }
+
+    /**
+     * The trading status of an instrument.
+     *
+     * @param securityId of the instrument.
+     * @return the status, or null when the channel has no such instrument.
+     */
+    public SecurityTradingStatus tradingStatus(final int securityId)
+    {
+        final SimInstrument instrument = instrumentsById.get(securityId);
+        return null == instrument ? null : instrument.status;
+    }
+
+    /**
+     * The MsgSeqNum of the last incremental packet sent on the feeds, safe to read from any thread.
+     *
+     * @return the sequence number, 0 before the first.
+     */
+    public long lastMsgSeqNum()
+    {
+        return counters.value(SimCounter.LAST_MSG_SEQ_NUM);
+    }
+
+    /**
+     * The channel's counters.
+     *
+     * @return the counters.
+     */
+    public SimCounters counters()
+    {
+        return counters;
+    }
+
+    /**
+     * Free the counters; the ports belong to the caller.
+     */
+    public void onClose()
+    {
+        counters.close();
+    }
+
+    /**
+     * The channel's id.
+     *
+     * @return the id.
+     */
+    public int channelId()
+    {
+        return channelId;
+    }
+
+    /**
+     * Instruments simulated on the channel.
+     *
+     * @return the count.
+     */
+    public int instrumentCount()
+    {
+        return instruments.length;
+    }
+
+    /**
+     * An instrument by position, in configuration order.
+     *
+     * @param index 0..instrumentCount-1.
+     * @return its security id.
+     */
+    public int securityId(final int index)
+    {
+        return instruments[index].securityId;
+    }
+
+    /**
+     * When the next schedule slot is due.
+     *
+     * @return epoch nanoseconds.
+     */
+    public long nextSlotNs()
+    {
+        return nextSlotNs;
+    }
+
+    /**
+     * Schedule slots run so far.
+     *
+     * @return the count.
+     */
+    public long slotCount()
+    {
+        return counters.value(SimCounter.SCHEDULE_SLOTS);
+    }
+
+    /**
+     * Times a packet waited because a TX ring was full.
+     *
+     * @return the count.
+     */
+    public long backPressureCount()
+    {
+        return counters.value(SimCounter.TX_BACK_PRESSURE);
+    }
+
+    /**
+     * Snapshot loops completed.
+     *
+     * @return the count.
+     */
+    public long snapshotLoopCount()
+    {
+        return counters.value(SimCounter.SNAPSHOT_LOOPS);
+    }
+
+    /**
+     * Instrument definition loops completed.
+     *
+     * @return the count.
+     */
+    public long definitionLoopCount()
+    {
+        return counters.value(SimCounter.DEFINITION_LOOPS);
+    }
+
+    /**
+     * Channel resets sent.
+     *
+     * @return the count.
+     */
+    public long channelResetCount()
+    {
+        return counters.value(SimCounter.CHANNEL_RESETS);
+    }
+
+    /**
+     * Commands naming a security id the channel does not carry, ignored.
+     *
+     * @return the count.
+     */
+    public long unknownInstrumentCount()
+    {
+        return counters.value(SimCounter.UNKNOWN_INSTRUMENT_COMMANDS);
+    }
+
+    private int maxPayload(final FeedPublisher snapshotFeed, final FeedPublisher definitionFeed)
+    {
+        int maxPayload = Math.min(feedA.maxPayload(), snapshotFeed.maxPayload());
+        if (null != feedB)
+        {
+            maxPayload = Math.min(maxPayload, feedB.maxPayload());
+        }
+        if (null != definitionFeed)
+        {
+            maxPayload = Math.min(maxPayload, definitionFeed.maxPayload());
+        }
+        return maxPayload;
+    }
+
+    private long nextGapNs()
+    {
+        final double exponential = -Math.log(1.0 - scheduleRandom.nextDouble()) * meanGapNs;
+        return Math.round((1.0 - burstiness) * meanGapNs + burstiness * exponential);
+    }
+
+    private void runSlot(final long timeNs)
+    {
+        counters.increment(SimCounter.SCHEDULE_SLOTS);
+        staging.sendingTime(timeNs);
+        final int events = 1 + marketRandom.nextInt(MAX_EVENTS_PER_SLOT);
+        final int count = instruments.length;
+        for (int i = 0; i < events && count > 0; i++)
+        {
+            final SimInstrument instrument = instruments[marketRandom.nextInt(count)];
+            if (SecurityTradingStatus.ReadyToTrade == instrument.status)
+            {
+                generator.act(instrument, fills);
+                publishBook(instrument, timeNs);
+            }
+        }
+        staging.endPacket();
+    }
+
+    private void publishBook(final SimInstrument instrument, final long timeNs)
+    {
+        entries.reset();
+        instrument.mbp.update(instrument.book, Side.BID, entries);
+        instrument.mbp.update(instrument.book, Side.ASK, entries);
+        incremental.writeEvent(instrument, fills, entries, timeNs);
+    }
+
+    private int transmit()
+    {
+        int sent = 0;
+        final UnsafeBuffer buffer = staging.buffer();
+        while (staging.hasUnsent())
+        {
+            final int offset = staging.nextOffset();
+            final int length = staging.nextLength();
+            if (!feedA.claim(buffer, offset, length))
+            {
+                counters.increment(SimCounter.TX_BACK_PRESSURE);
+                break;
+            }
+            if (null != feedB && !feedB.claim(buffer, offset, length))
+            {
+                feedA.abort();
+                counters.increment(SimCounter.TX_BACK_PRESSURE);
+                break;
+            }
+            feedA.commit();
+            if (null != feedB)
+            {
+                feedB.commit();
+            }
+            counters.set(SimCounter.LAST_MSG_SEQ_NUM, staging.nextSeqNum());
+            counters.increment(SimCounter.INCREMENTAL_PACKETS);
+            staging.markSent();
+            sent++;
+        }
+        return sent;
+    }
+
+    private int tradeDate()
+    {
+        return RecoveryLoops.tradeDate(nowNs);
+    }
+
+    private boolean offerCommand(
+        final int type, final int securityId, final SecurityTradingStatus status, final HaltReason haltReason)
+    {
+        final int index = commands.tryClaim(type, COMMAND_LENGTH);
+        if (index <= 0)
+        {
+            return false;
+        }
+        final MutableDirectBuffer buffer = commands.buffer();
+        buffer.putInt(index, securityId);
+        buffer.putByte(index + 4, (byte)status.value());
+        buffer.putByte(index + 5, (byte)haltReason.value());
+        commands.commit(index);
+        return true;
+    }
+
+    private void onCommand(final int type, final MutableDirectBuffer buffer, final int index, final int length)
+    {
+        if (COMMAND_CHANNEL_RESET == type)
+        {
+            channelReset();
+        }
+        else if (COMMAND_TRADING_STATUS == type)
+        {
+            final SimInstrument instrument = instrumentsById.get(buffer.getInt(index));
+            if (null == instrument)
+            {
+                counters.increment(SimCounter.UNKNOWN_INSTRUMENT_COMMANDS);
+                return;
+            }
+            instrument.status = SecurityTradingStatus.get((short)(buffer.getByte(index + 4) & 0xFF));
+            instrument.haltReason = HaltReason.get((short)(buffer.getByte(index + 5) & 0xFF));
+            counters.increment(SimCounter.STATUS_CHANGES);
+            staging.sendingTime(nowNs);
+            incremental.writeSecurityStatus(instrument, nowNs, tradeDate());
+            staging.endPacket();
+        }
+    }
+
+    private void channelReset()
+    {
+        counters.increment(SimCounter.CHANNEL_RESETS);
+        staging.sendingTime(nowNs);
+        incremental.writeChannelReset(nowNs);
+        staging.endPacket();
+        fills.reset(0, Side.BID);
+        for (final SimInstrument instrument : instruments)
+        {
+            instrument.rptSeq = 0;
+            instrument.mbp.clear();
+            publishBook(instrument, nowNs);
+            staging.endPacket();
+        }
+    }
+}

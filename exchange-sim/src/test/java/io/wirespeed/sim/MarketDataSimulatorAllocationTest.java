@@ -1,0 +1,50 @@
+package io.wirespeed.sim;
+
+import io.wirespeed.codecs.mdp3.HaltReason;
+import io.wirespeed.codecs.mdp3.SecurityTradingStatus;
+import io.wirespeed.config.SimContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MarketDataSimulatorAllocationTest
+{
+    private static final long STEP_NS = 100_000;
+    private static final long WARM_UP_PACKETS = 1_000_000;
+
+    @TempDir
+    Path dir;
+
+    /**
+     * The warm-up runs until the rare paths (a side swept empty, commands) have been taken and compiled, so that a
+     * deoptimisation on first use cannot show up in the measured window.
+     */
+    @Test
+    void steadyStateAllocatesNothingOverAMillionPackets()
+    {
+        final SimContext context = new SimContext().seed(42).messageRatePerSecond(1_000_000).burstiness(0.5)
+            .snapshotIntervalMs(10).definitionIntervalMs(10);
+        try (SimHarness harness = new SimHarness(dir, context))
+        {
+            harness.runUntilMsgSeqNum(300_000, STEP_NS);
+            harness.sim.requestChannelReset();
+            harness.sim.requestTradingStatus(SimHarness.ES, SecurityTradingStatus.TradingHalt, HaltReason.MarketEvent);
+            harness.runUntilMsgSeqNum(400_000, STEP_NS);
+            harness.sim.requestTradingStatus(SimHarness.ES, SecurityTradingStatus.ReadyToTrade, HaltReason.MarketEvent);
+            harness.runUntilMsgSeqNum(WARM_UP_PACKETS, STEP_NS);
+
+            final long target = harness.sim.lastMsgSeqNum() + 1_000_000;
+            final long loopsBefore = harness.sim.snapshotLoopCount();
+            final long before = AllocationMeter.allocatedBytes();
+            harness.runUntilMsgSeqNum(target, STEP_NS);
+            final long allocated = AllocationMeter.allocatedBytes() - before;
+
+            assertEquals(0, allocated, "bytes allocated over 1,000,000 packets");
+            assertTrue(harness.sim.snapshotLoopCount() > loopsBefore, "snapshot loops ran while measured");
+        }
+    }
+}
