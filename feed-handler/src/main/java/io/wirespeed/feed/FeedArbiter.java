@@ -1,0 +1,263 @@
+package io.wirespeed.feed;
+
+import io.wirespeed.config.ChannelContext;
+import org.agrona.DirectBuffer;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A/B arbitration of one channel's incremental feeds by MsgSeqNum: the first copy of a packet wins and the other is
+ * counted as a duplicate of its feed; packets ahead of the next expected one wait (up to gapBufferPackets) for the
+ * other feed to fill the hole; a hole not filled within gapTimeoutMs, or wider than the buffer, is a gap.
+ */
+final class FeedArbiter
+{
+    /**
+     * Receives packets in sequence, gaps and the first packet.
+     */
+    interface Listener
+    {
+        /**
+         * The first packet the channel sees.
+         *
+         * @param seqNum        its MsgSeqNum.
+         * @param rxTimestampNs of its frame.
+         */
+        void onFirstPacket(long seqNum, long rxTimestampNs);
+
+        /**
+         * The next packet in sequence.
+         *
+         * @param buffer        holding the packet.
+         * @param offset        of the packet.
+         * @param length        of the packet.
+         * @param rxTimestampNs of its frame.
+         */
+        void onSequencedPacket(DirectBuffer buffer, int offset, int length, long rxTimestampNs);
+
+        /**
+         * Packets were lost on both feeds; the next one delivered follows the gap.
+         *
+         * @param lostPackets how many.
+         */
+        void onGap(long lostPackets);
+    }
+
+    private final ChannelCounters counters;
+    private final Listener listener;
+    private final Mdp3PacketDecoder headerReader;
+    private final PacketSlots pending;
+    private final long gapTimeoutNs;
+    private final long feedSilenceNs;
+    private final long[] lastPacketNs = new long[2];
+    private final boolean[] silent = new boolean[2];
+    private long expectedSeqNum;
+    private long knownSeqNum;
+    private int pendingCount;
+    private boolean gapTimerActive;
+    private long gapDeadlineNs;
+    private boolean started;
+    private long nowNs;
+
+    FeedArbiter(final ChannelContext context, final ChannelCounters counters, final Listener listener)
+    {
+        this.counters = counters;
+        this.listener = listener;
+        headerReader = new Mdp3PacketDecoder(counters);
+        pending = new PacketSlots(context.gapBufferPackets());
+        gapTimeoutNs = TimeUnit.MILLISECONDS.toNanos(context.gapTimeoutMs());
+        feedSilenceNs = TimeUnit.MILLISECONDS.toNanos(context.feedSilenceMs());
+    }
+
+    long expectedSeqNum()
+    {
+        return expectedSeqNum;
+    }
+
+    boolean isFeedSilent(final int feed)
+    {
+        return silent[feed];
+    }
+
+    void onPacket(
+        final int feed,
+        final DirectBuffer buffer,
+        final int offset,
+        final int length,
+        final long rxTimestampNs,
+        final long nowNs)
+    {
+        this.nowNs = nowNs;
+        counters.increment(FeedChannel.FEED_A == feed ? FeedCounter.PACKETS_A : FeedCounter.PACKETS_B);
+        lastPacketNs[feed] = nowNs;
+        silent[feed] = false;
+        if (!headerReader.readHeader(buffer, offset, length))
+        {
+            return;
+        }
+        final long seqNum = headerReader.msgSeqNum();
+        if (0 == expectedSeqNum)
+        {
+            expectedSeqNum = seqNum;
+            listener.onFirstPacket(seqNum, rxTimestampNs);
+        }
+        if (seqNum < expectedSeqNum)
+        {
+            duplicate(feed);
+            return;
+        }
+        final int capacity = pending.capacity();
+        while (seqNum - expectedSeqNum >= capacity)
+        {
+            if (pendingCount > 0)
+            {
+                declareGap();
+            }
+            else
+            {
+                gap(seqNum - expectedSeqNum);
+                expectedSeqNum = seqNum;
+            }
+        }
+        if (seqNum == expectedSeqNum)
+        {
+            expectedSeqNum++;
+            listener.onSequencedPacket(buffer, offset, length, rxTimestampNs);
+            if (gapTimerActive)
+            {
+                drainPending();
+            }
+            return;
+        }
+        final int slot = (int)(seqNum % capacity);
+        if (pending.seqNum(slot) == seqNum)
+        {
+            duplicate(feed);
+            return;
+        }
+        if (!pending.store(slot, seqNum, buffer, offset, length, rxTimestampNs))
+        {
+            counters.increment(FeedCounter.PACKETS_TOO_LONG);
+            return;
+        }
+        pendingCount++;
+        if (!gapTimerActive)
+        {
+            gapTimerActive = true;
+            gapDeadlineNs = nowNs + gapTimeoutNs;
+        }
+    }
+
+    /**
+     * The venue says it sent packets up to a MsgSeqNum (a snapshot's LastMsgSeqNumProcessed): if they have not
+     * arrived within gapTimeoutMs they are a gap, even with no later packet to show it.
+     *
+     * @param seqNum the highest MsgSeqNum the venue has sent.
+     * @param nowNs  the agent's clock for this duty cycle.
+     */
+    void onSentUpTo(final long seqNum, final long nowNs)
+    {
+        if (0 != expectedSeqNum && seqNum >= expectedSeqNum && seqNum > knownSeqNum)
+        {
+            knownSeqNum = seqNum;
+            if (!gapTimerActive)
+            {
+                gapTimerActive = true;
+                gapDeadlineNs = nowNs + gapTimeoutNs;
+            }
+        }
+    }
+
+    int onTimer(final long nowNs)
+    {
+        this.nowNs = nowNs;
+        int work = 0;
+        if (!started)
+        {
+            started = true;
+            lastPacketNs[FeedChannel.FEED_A] = nowNs;
+            lastPacketNs[FeedChannel.FEED_B] = nowNs;
+        }
+        if (gapTimerActive && gapDeadlineNs - nowNs <= 0)
+        {
+            declareGap();
+            work++;
+        }
+        for (int feed = FeedChannel.FEED_A; feed <= FeedChannel.FEED_B; feed++)
+        {
+            if (!silent[feed] && nowNs - lastPacketNs[feed] > feedSilenceNs)
+            {
+                silent[feed] = true;
+                counters.increment(FeedChannel.FEED_A == feed ? FeedCounter.SILENT_A : FeedCounter.SILENT_B);
+                work++;
+            }
+        }
+        return work;
+    }
+
+    private void duplicate(final int feed)
+    {
+        counters.increment(FeedChannel.FEED_A == feed ? FeedCounter.DUPLICATES_A : FeedCounter.DUPLICATES_B);
+    }
+
+    private void drainPending()
+    {
+        final int capacity = pending.capacity();
+        boolean drained = false;
+        while (pendingCount > 0)
+        {
+            final int slot = (int)(expectedSeqNum % capacity);
+            if (pending.seqNum(slot) != expectedSeqNum)
+            {
+                break;
+            }
+            expectedSeqNum++;
+            listener.onSequencedPacket(
+                pending.buffer(), pending.offset(slot), pending.length(slot), pending.rxTimestampNs(slot));
+            pending.free(slot);
+            pendingCount--;
+            drained = true;
+        }
+        if (0 == pendingCount && knownSeqNum < expectedSeqNum)
+        {
+            if (drained && gapTimerActive)
+            {
+                counters.increment(FeedCounter.GAPS_FILLED);
+            }
+            gapTimerActive = false;
+        }
+        else if (drained || !gapTimerActive)
+        {
+            gapTimerActive = true;
+            gapDeadlineNs = nowNs + gapTimeoutNs;
+        }
+    }
+
+    private void declareGap()
+    {
+        final int capacity = pending.capacity();
+        long lowest = expectedSeqNum + 1;
+        if (0 == pendingCount)
+        {
+            lowest = Math.max(lowest, knownSeqNum + 1);
+        }
+        else
+        {
+            while (pending.seqNum((int)(lowest % capacity)) != lowest)
+            {
+                lowest++;
+            }
+        }
+        gap(lowest - expectedSeqNum);
+        expectedSeqNum = lowest;
+        gapTimerActive = false;
+        drainPending();
+    }
+
+    private void gap(final long lostPackets)
+    {
+        counters.increment(FeedCounter.GAPS);
+        counters.add(FeedCounter.PACKETS_LOST, lostPackets);
+        listener.onGap(lostPackets);
+    }
+}

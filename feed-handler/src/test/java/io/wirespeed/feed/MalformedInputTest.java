@@ -1,0 +1,288 @@
+package io.wirespeed.feed;
+
+import io.wirespeed.codecs.mdp3.ChannelReset4Decoder;
+import io.wirespeed.codecs.mdp3.MDIncrementalRefreshBook46Decoder;
+import io.wirespeed.codecs.mdp3.MDIncrementalRefreshTradeSummary48Decoder;
+import io.wirespeed.codecs.mdp3.MDInstrumentDefinitionFuture54Decoder;
+import io.wirespeed.codecs.mdp3.SecurityStatus30Decoder;
+import io.wirespeed.codecs.mdp3.SecurityTradingStatus;
+import io.wirespeed.codecs.mdp3.SnapshotFullRefresh52Decoder;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.function.Consumer;
+
+import static io.wirespeed.codecs.mdp3.MDUpdateAction.Change;
+import static io.wirespeed.codecs.mdp3.MDUpdateAction.New;
+import static io.wirespeed.feed.PacketBuilder.ask;
+import static io.wirespeed.feed.PacketBuilder.bid;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MalformedInputTest
+{
+    private static final int ES = 10;
+    private static final int NQ = 20;
+    private static final int MSG1 = 12;
+    private static final int BLOCK_LENGTH = MSG1 + 2;
+    private static final int TEMPLATE_ID = MSG1 + 4;
+    private static final int SCHEMA_ID = MSG1 + 6;
+    private static final int VERSION = MSG1 + 8;
+    private static final int GROUP_BLOCK_LENGTH = MSG1 + 2 + 8 + 11;
+    private static final int GROUP_COUNT = GROUP_BLOCK_LENGTH + 2;
+
+    @TempDir
+    Path dir;
+
+    private byte[] twoMessages()
+    {
+        return new PacketBuilder().begin(1)
+            .book(true, bid(ES, 1, New, 1, 100, 5, 1))
+            .book(true, bid(NQ, 1, New, 1, 200, 6, 1))
+            .toBytes();
+    }
+
+    private void check(
+        final String name,
+        final Consumer<UnsafeBuffer> mutation,
+        final int length,
+        final FeedCounter counter,
+        final boolean firstApplied,
+        final boolean secondApplied)
+    {
+        final byte[] original = twoMessages();
+        final byte[] bytes = java.util.Arrays.copyOf(original, length < 0 ? original.length : length);
+        final UnsafeBuffer buffer = new UnsafeBuffer(bytes);
+        mutation.accept(buffer);
+        try (ChannelFixture fixture = new ChannelFixture(dir, 8))
+        {
+            fixture.channel.addInstrument(ES, "ES");
+            fixture.channel.addInstrument(NQ, "NQ");
+            fixture.incremental(FeedChannel.FEED_A, buffer, bytes.length);
+            if (null != counter)
+            {
+                assertEquals(1, fixture.count(counter), name);
+            }
+            assertEquals(firstApplied ? 5 : 0, fixture.channel.instrument(ES).book().quantity(OrderBook.BID, 1), name);
+            assertEquals(secondApplied ? 6 : 0, fixture.channel.instrument(NQ).book().quantity(OrderBook.BID, 1), name);
+        }
+    }
+
+    private static void putU16(final UnsafeBuffer buffer, final int offset, final int value)
+    {
+        buffer.putShort(offset, (short)value, ByteOrder.LITTLE_ENDIAN);
+    }
+
+    @Test
+    void eachKindOfBadInputIsCountedAndSkipsWhatItMust()
+    {
+        check("valid", (b) -> {}, -1, null, true, true);
+        check("truncated packet", (b) -> {}, 11, FeedCounter.MALFORMED_TRUNCATED_PACKET, false, false);
+        check("trailing byte", (b) -> {}, 12 + 64 + 64 + 1, FeedCounter.MALFORMED_MESSAGE_SIZE, true, true);
+        check("message size too small", (b) -> putU16(b, MSG1, 9), -1, FeedCounter.MALFORMED_MESSAGE_SIZE, false,
+            false);
+        check("message size past the end", (b) -> putU16(b, MSG1, 1000), -1, FeedCounter.MALFORMED_MESSAGE_PAST_END,
+            false, false);
+        check("second message cut", (b) -> {}, 12 + 64 + 40, FeedCounter.MALFORMED_MESSAGE_PAST_END, true, false);
+        check("block length short", (b) -> putU16(b, BLOCK_LENGTH, 10), -1, FeedCounter.MALFORMED_BLOCK_LENGTH_SHORT,
+            false, true);
+        check("block length past the message", (b) -> putU16(b, BLOCK_LENGTH, 60), -1,
+            FeedCounter.MALFORMED_BLOCK_PAST_END, false, true);
+        check("group past the message", (b) -> b.putByte(GROUP_COUNT, (byte)2), -1,
+            FeedCounter.MALFORMED_GROUP_PAST_END, false, true);
+        check("group zero block length", (b) -> putU16(b, GROUP_BLOCK_LENGTH, 0), -1,
+            FeedCounter.MALFORMED_GROUP_ZERO_BLOCK_LENGTH, false, true);
+        check("group block length short", (b) -> putU16(b, GROUP_BLOCK_LENGTH, 16), -1,
+            FeedCounter.MALFORMED_GROUP_BLOCK_LENGTH, false, true);
+        check("unknown template", (b) -> putU16(b, TEMPLATE_ID, 99), -1, FeedCounter.MALFORMED_UNKNOWN_TEMPLATE,
+            false, true);
+        check("wrong schema", (b) -> putU16(b, SCHEMA_ID, 2), -1, FeedCounter.MALFORMED_WRONG_SCHEMA, false, true);
+        check("wrong version", (b) -> putU16(b, VERSION, 8), -1, FeedCounter.MALFORMED_WRONG_VERSION, false, true);
+    }
+
+    @Test
+    void largerBlockLengthsAreAnExtensionAndDecodeWithTheActingLength()
+    {
+        final byte[] original = new PacketBuilder().begin(1).book(true, bid(ES, 1, New, 1, 100, 5, 1)).toBytes();
+        final int bodyEnd = MSG1 + 2 + 8 + 11;
+        final byte[] bytes = new byte[original.length + 4];
+        System.arraycopy(original, 0, bytes, 0, bodyEnd);
+        System.arraycopy(original, bodyEnd, bytes, bodyEnd + 4, original.length - bodyEnd);
+        final UnsafeBuffer buffer = new UnsafeBuffer(bytes);
+        putU16(buffer, MSG1, (buffer.getShort(MSG1, ByteOrder.LITTLE_ENDIAN) & 0xFFFF) + 4);
+        putU16(buffer, BLOCK_LENGTH, 15);
+        try (ChannelFixture fixture = new ChannelFixture(dir, 8))
+        {
+            fixture.channel.addInstrument(ES, "ES");
+            fixture.incremental(FeedChannel.FEED_A, buffer, bytes.length);
+            assertEquals(5, fixture.channel.instrument(ES).book().quantity(OrderBook.BID, 1));
+        }
+    }
+
+    @Test
+    void fuzzedPacketsNeverThrowNorReadPastTheEnd()
+    {
+        final PacketBuilder builder = new PacketBuilder();
+        final byte[][] seeds =
+        {
+            builder.begin(1).book(false, bid(ES, 1, New, 1, 100, 5, 1), ask(NQ, 1, New, 1, 200, 6, 1))
+                .trade(ES, 2, 100, 1, false).book(true, bid(ES, 3, Change, 1, 100, 4, 1)).toBytes(),
+            builder.begin(2).status(ES, SecurityTradingStatus.TradingHalt).channelReset(1).toBytes(),
+            builder.begin(3).snapshot(1, ES, 3, bid(ES, 0, New, 1, 100, 5, 1), ask(ES, 0, New, 1, 101, 5, 1))
+                .toBytes(),
+            builder.begin(4).definition(1, ES, "ESZ6").definition(1, 77, "XXZ6").toBytes(),
+        };
+        final Random random = new Random(42);
+        final TouchingListener listener = new TouchingListener();
+        long malformed = 0;
+        try (ChannelFixture fixture = new ChannelFixture(dir, 8))
+        {
+            fixture.channel.addInstrument(ES, "ES");
+            fixture.channel.addInstrument(NQ, "NQ");
+            final Mdp3PacketDecoder decoder = new Mdp3PacketDecoder(fixture.counters);
+            for (int i = 0; i < 200_000; i++)
+            {
+                final byte[] seed = seeds[random.nextInt(seeds.length)];
+                final byte[] bytes = mutate(seed, random);
+                final UnsafeBuffer buffer = new UnsafeBuffer(bytes);
+                decoder.decode(buffer, 0, bytes.length, listener);
+                switch (random.nextInt(4))
+                {
+                    case 0:
+                        fixture.channel.onSnapshotPacket(buffer, 0, bytes.length, fixture.nowNs, fixture.nowNs);
+                        break;
+                    case 1:
+                        fixture.channel.onDefinitionPacket(buffer, 0, bytes.length, fixture.nowNs, fixture.nowNs);
+                        break;
+                    default:
+                        fixture.incremental(random.nextInt(2), buffer, bytes.length);
+                        break;
+                }
+                if (0 == (i & 1023))
+                {
+                    fixture.advanceMs(random.nextInt(30));
+                }
+            }
+            for (final FeedCounter counter : FeedCounter.values())
+            {
+                if (counter.name().startsWith("MALFORMED"))
+                {
+                    malformed += fixture.count(counter);
+                }
+            }
+        }
+        assertTrue(malformed > 10_000, "malformed " + malformed);
+        assertTrue(listener.messages > 10_000, "messages " + listener.messages);
+    }
+
+    private static byte[] mutate(final byte[] seed, final Random random)
+    {
+        final byte[] bytes;
+        switch (random.nextInt(4))
+        {
+            case 0:
+                bytes = java.util.Arrays.copyOf(seed, random.nextInt(seed.length + 1));
+                break;
+            case 1:
+                bytes = seed.clone();
+                for (int flips = 1 + random.nextInt(8); flips > 0; flips--)
+                {
+                    final int bit = random.nextInt(bytes.length * 8);
+                    bytes[bit >> 3] ^= (byte)(1 << (bit & 7));
+                }
+                break;
+            case 2:
+                bytes = seed.clone();
+                for (int writes = 1 + random.nextInt(4); writes > 0; writes--)
+                {
+                    bytes[random.nextInt(Math.min(bytes.length, 48))] = (byte)random.nextInt(256);
+                }
+                break;
+            default:
+                bytes = java.util.Arrays.copyOf(seed, seed.length + random.nextInt(16));
+                for (int i = seed.length; i < bytes.length; i++)
+                {
+                    bytes[i] = (byte)random.nextInt(256);
+                }
+                bytes[random.nextInt(bytes.length)] = (byte)random.nextInt(256);
+                break;
+        }
+        return bytes;
+    }
+
+    private static final class TouchingListener implements Mdp3Listener
+    {
+        long touched;
+        long messages;
+
+        public void onChannelReset(final ChannelReset4Decoder decoder)
+        {
+            messages++;
+            final ChannelReset4Decoder.NoMDEntriesDecoder entries = decoder.noMDEntries();
+            while (entries.hasNext())
+            {
+                touched += entries.next().applID();
+            }
+        }
+
+        public void onBook(final MDIncrementalRefreshBook46Decoder decoder)
+        {
+            messages++;
+            final MDIncrementalRefreshBook46Decoder.NoMDEntriesDecoder entries = decoder.noMDEntries();
+            while (entries.hasNext())
+            {
+                entries.next();
+                touched += entries.mDEntryPx().mantissa() + entries.mDEntrySize() + entries.rptSeq() +
+                    entries.mDEntryTypeRaw() + entries.mDUpdateActionRaw() + entries.mDPriceLevel();
+            }
+            final MDIncrementalRefreshBook46Decoder.NoOrderIDEntriesDecoder orders = decoder.noOrderIDEntries();
+            while (orders.hasNext())
+            {
+                touched += orders.next().orderID() + orders.orderUpdateActionRaw();
+            }
+        }
+
+        public void onTrades(final MDIncrementalRefreshTradeSummary48Decoder decoder)
+        {
+            messages++;
+            final MDIncrementalRefreshTradeSummary48Decoder.NoMDEntriesDecoder entries = decoder.noMDEntries();
+            while (entries.hasNext())
+            {
+                touched += entries.next().mDEntryPx().mantissa() + entries.mDTradeEntryID();
+            }
+            final MDIncrementalRefreshTradeSummary48Decoder.NoOrderIDEntriesDecoder orders =
+                decoder.noOrderIDEntries();
+            while (orders.hasNext())
+            {
+                touched += orders.next().lastQty();
+            }
+        }
+
+        public void onSecurityStatus(final SecurityStatus30Decoder decoder)
+        {
+            messages++;
+            touched += decoder.securityID() + decoder.securityTradingEventRaw();
+        }
+
+        public void onSnapshot(final SnapshotFullRefresh52Decoder decoder)
+        {
+            messages++;
+            touched += decoder.maxPriceVariation().mantissa();
+            final SnapshotFullRefresh52Decoder.NoMDEntriesDecoder entries = decoder.noMDEntries();
+            while (entries.hasNext())
+            {
+                touched += entries.next().mDEntryTypeRaw() + entries.mDPriceLevel();
+            }
+        }
+
+        public void onDefinition(final MDInstrumentDefinitionFuture54Decoder decoder)
+        {
+            messages++;
+            touched += decoder.securityID() + decoder.tradingReferenceDate() + decoder.minPriceIncrement().mantissa();
+        }
+    }
+}
