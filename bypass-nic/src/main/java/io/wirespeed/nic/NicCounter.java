@@ -40,7 +40,12 @@ public enum NicCounter
     RX_ARP(1100, "rx ARP frames (not UDP/IPv4, not malformed)"),
     RX_OTHER_ETHER_TYPE(1101, "rx frames of another EtherType (not UDP/IPv4, not malformed)"),
     TX_DROPPED_MALFORMED(1102, "tx dropped: frame not a well-formed IPv4/UDP datagram"),
-    SOCKET_ERRORS(1103, "socket errors (kernel backend)");
+    SOCKET_ERRORS(1103, "socket errors (kernel backend)"),
+    XDP_MODE(1200, "af_xdp mode in use: 1 generic copy, 2 native copy, 3 native zero-copy"),
+    XDP_TX_WAKEUPS(1201, "af_xdp: tx wakeups (sendto system calls)"),
+    XDP_RX_WAKEUPS(1202, "af_xdp: rx wakeups (recvfrom system calls)"),
+    XDP_KERNEL_RX_DROPPED(1203, "af_xdp: kernel rx drops: no fill-ring frame, rx ring full, bad frame (sampled)"),
+    XDP_KERNEL_TX_INVALID(1204, "af_xdp: kernel rejected tx descriptors (sampled)");
 
     private final int typeId;
     private final String label;

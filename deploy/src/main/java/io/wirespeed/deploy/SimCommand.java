@@ -140,7 +140,8 @@ final class SimCommand implements Callable<Integer>
         }
         finally
         {
-            CloseHelper.close(runner);
+            barrier.signal();
+            CloseHelper.closeAll(runner, barrier);
         }
         out.println("wirespeed sim: stopped");
         out.flush();
