@@ -1,0 +1,344 @@
+package io.wirespeed.deploy;
+
+import io.aeron.Aeron;
+import io.aeron.Publication;
+import io.aeron.Subscription;
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
+import io.aeron.logbuffer.FragmentHandler;
+import io.wirespeed.codecs.internal.FeedStateDecoder;
+import io.wirespeed.codecs.internal.FeedStateValue;
+import io.wirespeed.codecs.internal.MessageHeaderDecoder;
+import io.wirespeed.config.ChannelContext;
+import io.wirespeed.config.FaultContext;
+import io.wirespeed.config.FeedName;
+import io.wirespeed.config.WirespeedConfig;
+import io.wirespeed.feed.FeedChannel;
+import io.wirespeed.feed.FeedCounter;
+import io.wirespeed.feed.FeedHandlerAgent;
+import io.wirespeed.feed.OrderBook;
+import io.wirespeed.nic.NicCounter;
+import io.wirespeed.nic.NicPort;
+import io.wirespeed.nic.fault.FaultInjectingPort;
+import io.wirespeed.nic.shm.ShmFeedPorts;
+import io.wirespeed.nic.shm.ShmNicPort;
+import io.wirespeed.nic.status.CountersFile;
+import io.wirespeed.sim.MarketDataPorts;
+import io.wirespeed.sim.MarketDataSimulator;
+import io.wirespeed.sim.MbpBook;
+import io.wirespeed.sim.Side;
+import io.wirespeed.sim.SimCounters;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.collections.IntHashSet;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The feed path end to end with real parts: the exchange simulator publishing MDP3 on A, B, snapshot and definition
+ * shm wires, the feed handler on the far side, normalized market data over Aeron IPC on an embedded media driver.
+ * Time is a clock the test advances, so runs are exact and fast; both agents are driven by calling doWork().
+ */
+@Tag("slow")
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
+final class FeedPathSystemTest
+{
+    private static final int CHANNEL = 310;
+    private static final long STEP_NS = 50_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void losslessMillionPacketsLeaveEveryBookEqualToTheSimulators()
+    {
+        final Run run = new Run(dir, (config) -> {});
+        run.runUntil(1_000_000);
+        run.settleAndCompare();
+        run.report("lossless, " + run.sim.lastMsgSeqNum() + " packets");
+        assertEquals(0, run.counter(FeedCounter.GAPS));
+        assertEquals(0, run.staleInstruments.size(), "no instrument may go stale without loss");
+        run.close();
+    }
+
+    @Test
+    void onePercentLossOnAOnlyThenBOnlyDeliversNoGap()
+    {
+        for (final FeedName lossy : new FeedName[]{ FeedName.A, FeedName.B })
+        {
+            final Run run = new Run(dir.resolve(lossy.text()), (config) -> config.addFault(
+                new FaultContext(CHANNEL, lossy).enabled(true).seed(7).lossRate(0.01)));
+            run.runUntil(200_000);
+            run.settleAndCompare();
+            final long dropped = run.applianceWires[lossy.ordinal()].counters().value(NicCounter.FAULT_DROPPED);
+            run.report("1% loss on " + lossy.text() + ", " + dropped + " frames dropped");
+            assertTrue(dropped > 1_000, "1% of 200,000 frames dropped on " + lossy.text() + ": " + dropped);
+            assertEquals(0, run.counter(FeedCounter.GAPS), lossy.text());
+            assertEquals(0, run.staleInstruments.size(), lossy.text());
+            run.close();
+        }
+    }
+
+    @Test
+    void burstsLostOnBothFeedsAreDetectedAndRecoveredFromSnapshots()
+    {
+        for (final int burst : new int[]{ 1, 5, 100, 10_000 })
+        {
+            final long[] positions = new long[burst];
+            for (int i = 0; i < burst; i++)
+            {
+                positions[i] = 50_000 + i;
+            }
+            final Run run = new Run(dir.resolve("burst-" + burst), (config) ->
+            {
+                config.addFault(new FaultContext(CHANNEL, FeedName.A).enabled(true).lossPositions(positions));
+                config.addFault(new FaultContext(CHANNEL, FeedName.B).enabled(true).lossPositions(positions));
+            });
+            run.runUntil(100_000);
+            run.settleAndCompare();
+            run.report("burst of " + burst + " lost on both feeds");
+            assertTrue(run.counter(FeedCounter.GAPS) >= 1, "burst " + burst);
+            assertTrue(run.counter(FeedCounter.PACKETS_LOST) >= burst, "burst " + burst);
+            assertTrue(run.counter(FeedCounter.RECOVERIES) >= 1, "burst " + burst);
+            assertTrue(run.staleInstruments.size() >= 1, "an affected instrument was marked stale, burst " + burst);
+            run.close();
+        }
+    }
+
+    /**
+     * One simulator and one feed handler over shm, with an embedded media driver.
+     */
+    private static final class Run implements FragmentHandler, AutoCloseable
+    {
+        final ManualClock clock = new ManualClock();
+        final IntHashSet staleInstruments = new IntHashSet();
+        final WirespeedConfig config;
+        final CountersFile counters;
+        final ShmNicPort[] venue;
+        final ShmNicPort[] applianceWires;
+        final MediaDriver driver;
+        final Aeron aeron;
+        final Subscription subscription;
+        final MarketDataSimulator sim;
+        final FeedHandlerAgent feed;
+        final FeedChannel channel;
+        final MessageHeaderDecoder header = new MessageHeaderDecoder();
+        final FeedStateDecoder feedState = new FeedStateDecoder();
+        long published;
+
+        Run(final Path dir, final Consumer<WirespeedConfig> adjust)
+        {
+            config = WirespeedConfig.readDefault();
+            config.nic().shm().path(dir.resolve("nic"));
+            config.aeron().dir(dir.resolve("aeron"));
+            config.sim().snapshotIntervalMs(20);
+            adjust.accept(config);
+            config.conclude();
+
+            try
+            {
+                Files.createDirectories(dir);
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException(ex);
+            }
+            counters = CountersFile.create(dir.resolve("counters"), 2048);
+            venue = ShmFeedPorts.create(config.nic().shm(), CHANNEL, counters, clock);
+            applianceWires = ShmFeedPorts.attach(config.nic().shm(), CHANNEL, counters, clock);
+            final NicPort[] appliance = new NicPort[applianceWires.length];
+            for (final FeedName feedName : FeedName.values())
+            {
+                final FaultContext fault = config.fault(CHANNEL, feedName);
+                final NicPort wire = applianceWires[feedName.ordinal()];
+                appliance[feedName.ordinal()] = null == fault ? wire : FaultInjectingPort.wrap(wire, fault, clock);
+            }
+
+            driver = MediaDriver.launchEmbedded(new MediaDriver.Context()
+                .aeronDirectoryName(config.aeron().dir().toString())
+                .threadingMode(ThreadingMode.SHARED)
+                .dirDeleteOnStart(true)
+                .dirDeleteOnShutdown(true));
+            aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
+            subscription = aeron.addSubscription(config.aeron().channel(), config.aeron().marketDataStreamId());
+            final Publication publication = aeron.addExclusivePublication(
+                config.aeron().channel(), config.aeron().marketDataStreamId());
+            while (!publication.isConnected())
+            {
+                Thread.onSpinWait();
+            }
+
+            final ChannelContext channelContext = config.channel(CHANNEL);
+            sim = new MarketDataSimulator(config.sim(), channelContext, config.instruments(),
+                new MarketDataPorts(venue[FeedName.A.ordinal()], venue[FeedName.B.ordinal()],
+                venue[FeedName.SNAPSHOT.ordinal()], venue[FeedName.DEFINITION.ordinal()]),
+                clock, new SimCounters(counters, CHANNEL));
+            feed = FeedHandlerAgent.create(config, appliance, publication, counters, clock);
+            channel = feed.channel(CHANNEL);
+        }
+
+        void runUntil(final long packets)
+        {
+            while (sim.lastMsgSeqNum() < packets)
+            {
+                step();
+            }
+        }
+
+        void settleAndCompare()
+        {
+            for (int i = 0; i < 2_000_000; i++)
+            {
+                step();
+                if (caughtUp())
+                {
+                    assertBooksEqual();
+                    return;
+                }
+            }
+            throw new AssertionError("the feed handler never caught up: expected seq " + channel.expectedSeqNum() +
+                ", simulator at " + sim.lastMsgSeqNum());
+        }
+
+        void report(final String what)
+        {
+            System.out.printf("%s: gaps %d, packets lost %d, buffer overflows %d, instruments stale %d, " +
+                "recoveries %d, duplicates A/B %d/%d, published %,d%n", what, counter(FeedCounter.GAPS),
+                counter(FeedCounter.PACKETS_LOST), counter(FeedCounter.BUFFER_OVERFLOWS),
+                counter(FeedCounter.INSTRUMENT_GAPS), counter(FeedCounter.RECOVERIES),
+                counter(FeedCounter.DUPLICATES_A), counter(FeedCounter.DUPLICATES_B), published);
+        }
+
+        long counter(final FeedCounter counter)
+        {
+            return channel.counters().get(counter);
+        }
+
+        private void step()
+        {
+            clock.advance(STEP_NS);
+            sim.doWork();
+            while (feed.doWork() > 0)
+            {
+                subscription.poll(this, 1024);
+            }
+            subscription.poll(this, 1024);
+        }
+
+        private boolean caughtUp()
+        {
+            if (channel.expectedSeqNum() != sim.lastMsgSeqNum() + 1)
+            {
+                return false;
+            }
+            for (int i = 0; i < channel.instrumentCount(); i++)
+            {
+                if (channel.instrumentAt(i).state() != FeedStateValue.OK)
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void assertBooksEqual()
+        {
+            final int depth = config.channel(CHANNEL).bookDepth();
+            for (int i = 0; i < sim.instrumentCount(); i++)
+            {
+                final int securityId = sim.securityId(i);
+                final MbpBook venueBook = sim.book(securityId);
+                final OrderBook handlerBook = channel.instrument(securityId).book();
+                final StringBuilder venueLevels = new StringBuilder();
+                final StringBuilder handlerLevels = new StringBuilder();
+                long venueHash = 0xcbf29ce484222325L;
+                long handlerHash = 0xcbf29ce484222325L;
+                for (final Side side : Side.values())
+                {
+                    final int handlerSide = Side.BID == side ? OrderBook.BID : OrderBook.ASK;
+                    for (int level = 1; level <= depth; level++)
+                    {
+                        final boolean present = level <= venueBook.levelCount(side);
+                        final long venuePrice = present ? venueBook.price(side, level) : OrderBook.NULL_PRICE;
+                        final long venueQty = present ? venueBook.qty(side, level) : 0;
+                        final int venueCount = present ? venueBook.orderCount(side, level) : 0;
+                        venueHash = fnv(fnv(fnv(venueHash, venuePrice), venueQty), venueCount);
+                        handlerHash = fnv(fnv(fnv(handlerHash, handlerBook.price(handlerSide, level)),
+                            handlerBook.quantity(handlerSide, level)), handlerBook.orderCount(handlerSide, level));
+                        venueLevels.append(String.format("%n  %s %2d %d x %d (%d)", side, level, venuePrice,
+                            venueQty, venueCount));
+                        handlerLevels.append(String.format("%n  %s %2d %d x %d (%d)", side, level,
+                            handlerBook.price(handlerSide, level), handlerBook.quantity(handlerSide, level),
+                            handlerBook.orderCount(handlerSide, level)));
+                    }
+                }
+                assertEquals(venueLevels.toString(), handlerLevels.toString(), "book of " + securityId);
+                assertEquals(venueHash, handlerHash, "book hash of " + securityId);
+            }
+            assertTrue(published > 0, "normalized market data was published over Aeron");
+        }
+
+        private static long fnv(final long hash, final long value)
+        {
+            long h = hash;
+            for (int i = 0; i < 8; i++)
+            {
+                h ^= (value >>> (8 * i)) & 0xFF;
+                h *= 0x100000001b3L;
+            }
+            return h;
+        }
+
+        public void onFragment(
+            final org.agrona.DirectBuffer buffer, final int offset, final int length, final io.aeron.logbuffer.Header h)
+        {
+            published++;
+            header.wrap(buffer, offset);
+            if (FeedStateDecoder.TEMPLATE_ID == header.templateId())
+            {
+                feedState.wrapAndApplyHeader(buffer, offset, header);
+                if (FeedStateValue.STALE == feedState.state())
+                {
+                    staleInstruments.add(feedState.securityId());
+                }
+            }
+        }
+
+        public void close()
+        {
+            CloseHelper.closeAll(aeron, driver);
+            CloseHelper.closeAll(applianceWires);
+            CloseHelper.closeAll(venue);
+            feed.onClose();
+            sim.onClose();
+            counters.close();
+        }
+    }
+
+    private static final class ManualClock implements EpochNanoClock
+    {
+        private long nowNs = 1_700_000_000_000_000_000L;
+
+        void advance(final long ns)
+        {
+            nowNs += ns;
+        }
+
+        public long nanoTime()
+        {
+            return nowNs;
+        }
+    }
+}
