@@ -45,21 +45,16 @@ final class DemoCommand implements Callable<Integer>
     @Option(names = "--config", paramLabel = "FILE", description = "configuration file (default: the built-in one)")
     Path configFile;
 
-    @Option(names = "--messages", paramLabel = "N", defaultValue = "1000000",
-        description = "normalized market-data messages to send through Aeron IPC (default: ${DEFAULT-VALUE})")
-    long messages;
-
-    @Option(names = "--rate", paramLabel = "PER_SECOND", defaultValue = "200000",
-        description = "publish rate of those messages, open loop (default: ${DEFAULT-VALUE}/s)")
-    long ratePerSecond;
+    @Option(names = "--seconds", paramLabel = "N", defaultValue = "5",
+        description = "how long the simulated venue publishes (default: ${DEFAULT-VALUE})")
+    long seconds;
 
     public Integer call()
     {
         final PrintWriter out = spec.commandLine().getOut();
-        if (messages < 1 || ratePerSecond < 1 || ratePerSecond > 1_000_000_000L)
+        if (seconds < 1)
         {
-            spec.commandLine().getErr().println("--messages must be at least 1 and --rate between 1 and 1e9, were " +
-                messages + " and " + ratePerSecond);
+            spec.commandLine().getErr().println("--seconds must be at least 1, was " + seconds);
             return ConfigCheck.EXIT_INVALID;
         }
 
@@ -94,26 +89,26 @@ final class DemoCommand implements Callable<Integer>
         out.println("  " + framePrinter.sofhStream(PrintFormat.TEXT, buffer, 0, orderLength));
         out.flush();
 
-        final String aeronDir = config.aeron().dir().toString();
-        out.printf("[4/4] normalized market data through Aeron IPC: %,d TopOfBook messages at %,d/s%n",
-            messages, ratePerSecond);
+        out.printf("[4/4] the feed path for %d s: exchange simulator -> shm NIC (feeds A, B, snapshot, definitions) " +
+            "-> feed handler -> Aeron IPC -> strategy-side subscriber%n", seconds);
         out.flush();
-        final IpcMarketDataRun run = new IpcMarketDataRun(
-            aeronDir, config.aeron().channel(), config.aeron().marketDataStreamId());
-        final long durationNs = run.run(messages, ratePerSecond, out);
-        final Histogram histogram = run.histogram();
-        out.printf("  received %,d of %,d in order (%d out of order) at %,.0f msgs/s%n",
-            run.received(), messages, run.outOfOrder(), run.received() * 1e9 / durationNs);
-        out.printf("  intended send -> subscriber decode, one-way (us): " +
-            "p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",
+        final FeedPathRun run = new FeedPathRun(config);
+        final boolean booksEqual = run.run(seconds, out);
+        final Histogram histogram = run.wireToStrategy();
+        out.printf("  wire -> strategy (frame at the NIC to normalized message decoded), %,d messages (us): " +
+            "p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n", histogram.getTotalCount(),
             us(histogram, 50), us(histogram, 90), us(histogram, 99), us(histogram, 99.9),
             histogram.getMaxValue() / 1000.0);
+        if (!booksEqual)
+        {
+            spec.commandLine().getErr().println("the feed handler's books differ from the simulator's");
+            return 1;
+        }
 
         out.println();
         out.println("tick-to-trade summary");
-        out.println("  not measured yet: it needs the NIC backends (issue #3), the feed handler and exchange");
-        out.println("  simulator (issue #5) and the order gateway (issue #6). The stage above, Aeron IPC from feed");
-        out.println("  handler to strategy, is one hop of it, measured with an embedded media driver on this machine.");
+        out.println("  not measured yet: the order half (strategy API, gateway, venue session: #6) is not built.");
+        out.println("  The wire -> strategy stage above is the market-data half of it, measured on this machine.");
         out.flush();
         return 0;
     }

@@ -115,12 +115,14 @@ final class DeployPackagingTest
     void demoRunsEndToEndWithItsOwnAeronDirectory() throws Exception
     {
         final Path aeronDir = tempDir.resolve("aeron");
-        final Result result = run(List.of("sh", LAUNCHER.toString(), "demo", "--messages", "20000", "--rate", "100000"),
-            tempDir, "-Dwirespeed.aeron.dir=" + aeronDir);
+        final Result result = run(List.of("sh", LAUNCHER.toString(), "demo", "--seconds", "2"), tempDir,
+            "-Dwirespeed.aeron.dir=" + aeronDir + " -Dwirespeed.nic.shm.path=" + tempDir.resolve("nic"));
         assertEquals(0, result.exitCode, result.output);
         assertTrue(result.output.contains("MDIncrementalRefreshBook46 [1:46 v9]"), result.output);
         assertTrue(result.output.contains("NewOrderSingle514 [8:514 v5]"), result.output);
-        assertTrue(result.output.contains("received 20,000 of 20,000 in order (0 out of order)"), result.output);
+        assertTrue(result.output.contains("book 1001: equal to the simulator's"), result.output);
+        assertTrue(result.output.contains("book 1002: equal to the simulator's"), result.output);
+        assertTrue(result.output.contains("wire -> strategy"), result.output);
         assertTrue(result.output.contains("tick-to-trade summary"), result.output);
         assertTrue(!Files.exists(aeronDir), "the embedded driver's directory is deleted on clean shutdown");
     }
