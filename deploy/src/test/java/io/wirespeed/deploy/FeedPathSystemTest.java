@@ -12,6 +12,7 @@ import io.wirespeed.codecs.internal.MessageHeaderDecoder;
 import io.wirespeed.config.ChannelContext;
 import io.wirespeed.config.FaultContext;
 import io.wirespeed.config.FeedName;
+import io.wirespeed.config.InstrumentContext;
 import io.wirespeed.config.WirespeedConfig;
 import io.wirespeed.feed.FeedChannel;
 import io.wirespeed.feed.FeedCounter;
@@ -39,7 +40,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -117,6 +121,57 @@ final class FeedPathSystemTest
         }
     }
 
+    @Test
+    void duplicatesAndReorderingWithinAWindowOnBothFeedsChangeNothing()
+    {
+        final Run run = new Run(dir, (config) ->
+        {
+            config.addFault(new FaultContext(CHANNEL, FeedName.A).enabled(true).seed(11)
+                .duplicateRate(0.05).reorderRate(0.05).reorderWindow(4));
+            config.addFault(new FaultContext(CHANNEL, FeedName.B).enabled(true).seed(12)
+                .duplicateRate(0.05).reorderRate(0.05).reorderWindow(4));
+        });
+        run.runUntil(200_000);
+        run.settleAndCompare();
+        run.report("5% duplicates and 5% reordering (window 4) on both feeds");
+        final long duplicated = run.applianceWires[FeedName.A.ordinal()].counters().value(NicCounter.FAULT_DUPLICATED);
+        final long reordered = run.applianceWires[FeedName.B.ordinal()].counters().value(NicCounter.FAULT_REORDERED);
+        assertTrue(duplicated > 1_000 && reordered > 1_000, duplicated + " duplicated, " + reordered + " reordered");
+        assertTrue(run.counter(FeedCounter.DUPLICATES_A) + run.counter(FeedCounter.DUPLICATES_B) > 200_000);
+        assertEquals(0, run.counter(FeedCounter.GAPS));
+        assertEquals(0, run.staleInstruments.size());
+        run.close();
+    }
+
+    @Test
+    void channelResetEmptiesTheBooksAndTheyRebuildEqual()
+    {
+        final Run run = new Run(dir, (config) -> {});
+        run.runUntil(50_000);
+        run.sim.requestChannelReset();
+        run.runUntil(100_000);
+        run.settleAndCompare();
+        run.report("channel reset at 50,000");
+        assertEquals(1, run.counter(FeedCounter.CHANNEL_RESETS));
+        assertEquals(0, run.counter(FeedCounter.GAPS));
+        run.close();
+    }
+
+    @Test
+    void anInstrumentOnlyTheVenueKnowsIsCountedThenLearnedFromTheDefinitionLoop()
+    {
+        final InstrumentContext unknown = new InstrumentContext().symbol("YMZ5").securityId(1003).channel(CHANNEL)
+            .tickSize(new BigDecimal("1")).contractMultiplier(new BigDecimal("5"));
+        unknown.conclude();
+        final Run run = new Run(dir, (config) -> config.sim().definitionIntervalMs(500), List.of(unknown));
+        run.runUntil(100_000);
+        run.settleAndCompare();
+        run.report("venue-only instrument 1003");
+        assertTrue(run.counter(FeedCounter.UNKNOWN_INSTRUMENTS) > 0, "entries before its definition were counted");
+        assertTrue(null != run.channel.instrument(1003), "learned from the definition loop");
+        run.close();
+    }
+
     /**
      * One simulator and one feed handler over shm, with an embedded media driver.
      */
@@ -139,6 +194,11 @@ final class FeedPathSystemTest
         long published;
 
         Run(final Path dir, final Consumer<WirespeedConfig> adjust)
+        {
+            this(dir, adjust, List.of());
+        }
+
+        Run(final Path dir, final Consumer<WirespeedConfig> adjust, final List<InstrumentContext> venueOnly)
         {
             config = WirespeedConfig.readDefault();
             config.nic().shm().path(dir.resolve("nic"));
@@ -181,7 +241,9 @@ final class FeedPathSystemTest
             }
 
             final ChannelContext channelContext = config.channel(CHANNEL);
-            sim = new MarketDataSimulator(config.sim(), channelContext, config.instruments(),
+            final List<InstrumentContext> venueInstruments = new ArrayList<>(config.instruments());
+            venueInstruments.addAll(venueOnly);
+            sim = new MarketDataSimulator(config.sim(), channelContext, venueInstruments,
                 new MarketDataPorts(venue[FeedName.A.ordinal()], venue[FeedName.B.ordinal()],
                 venue[FeedName.SNAPSHOT.ordinal()], venue[FeedName.DEFINITION.ordinal()]),
                 clock, new SimCounters(counters, CHANNEL));
