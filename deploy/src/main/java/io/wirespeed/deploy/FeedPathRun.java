@@ -129,8 +129,8 @@ final class FeedPathRun implements FragmentHandler
             simRunner = new AgentRunner(IdleStrategies.of(config.agent(AgentRole.SIM)), Throwable::printStackTrace,
                 null, simulators.size() == 1 ? simulators.get(0) :
                 new CompositeAgent(simulators.toArray(new MarketDataSimulator[0])));
-            AgentRunner.startOnThread(feedRunner);
-            AgentRunner.startOnThread(simRunner);
+            AgentThreads.start(feedRunner, config.agent(AgentRole.FEED), out);
+            AgentThreads.start(simRunner, config.agent(AgentRole.SIM), out);
 
             final BackoffIdleStrategy idle = new BackoffIdleStrategy();
             final long startNs = System.nanoTime();

@@ -123,7 +123,7 @@ final class SimCommand implements Callable<Integer>
         final Thread waiter = new Thread(barrier::await, "sim-shutdown-wait");
         waiter.setDaemon(true);
         waiter.start();
-        AgentRunner.startOnThread(runner);
+        AgentThreads.start(runner, config.agent(AgentRole.SIM), out);
         try
         {
             final long startNs = System.nanoTime();
