@@ -18,8 +18,17 @@ import io.wirespeed.feed.FeedChannel;
 import io.wirespeed.feed.FeedCounter;
 import io.wirespeed.feed.FeedHandlerAgent;
 import io.wirespeed.feed.OrderBook;
+import io.wirespeed.codecs.print.FramePrinter;
+import io.wirespeed.codecs.print.MessagePrinter;
+import io.wirespeed.codecs.print.PrintFormat;
+import io.wirespeed.nic.FrameHandler;
 import io.wirespeed.nic.NicCounter;
+import io.wirespeed.nic.NicCounters;
 import io.wirespeed.nic.NicPort;
+import io.wirespeed.nic.RxQueue;
+import io.wirespeed.nic.TxQueue;
+import io.wirespeed.nic.frame.UdpFrameDecoder;
+import io.wirespeed.nic.frame.UdpView;
 import io.wirespeed.nic.fault.FaultInjectingPort;
 import io.wirespeed.nic.shm.ShmFeedPorts;
 import io.wirespeed.nic.shm.ShmNicPort;
@@ -46,6 +55,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -117,6 +129,38 @@ final class FeedPathSystemTest
             assertTrue(run.counter(FeedCounter.PACKETS_LOST) >= burst, "burst " + burst);
             assertTrue(run.counter(FeedCounter.RECOVERIES) >= 1, "burst " + burst);
             assertTrue(run.staleInstruments.size() >= 1, "an affected instrument was marked stale, burst " + burst);
+            run.close();
+        }
+    }
+
+    @Test
+    void onlyInstrumentsWithEntriesInTheLostPacketsGoStale()
+    {
+        for (final int burst : new int[]{ 1, 3 })
+        {
+            final long[] positions = new long[burst];
+            for (int i = 0; i < burst; i++)
+            {
+                positions[i] = 30_000 + i;
+            }
+            final LostFrameTap tap = new LostFrameTap(positions);
+            final Run run = new Run(dir.resolve("stale-" + burst), (config) ->
+            {
+                for (int i = 1; i <= 6; i++)
+                {
+                    config.addInstrument(new InstrumentContext().symbol("X" + i).securityId(2000 + i)
+                        .channel(CHANNEL).tickSize(new BigDecimal("0.25")).contractMultiplier(BigDecimal.TEN));
+                }
+                config.addFault(new FaultContext(CHANNEL, FeedName.A).enabled(true).lossPositions(positions));
+                config.addFault(new FaultContext(CHANNEL, FeedName.B).enabled(true).lossPositions(positions));
+            }, List.of(), tap);
+            run.runUntil(60_000);
+            run.settleAndCompare();
+            run.report("burst of " + burst + " with 8 instruments, lost packets carried " + tap.touched);
+            final int touched = tap.touched.size();
+            assertTrue(touched >= 1 && touched < run.sim.instrumentCount(), tap.touched::toString);
+            assertEquals(tap.touched, run.staleInstruments,
+                "stale exactly the instruments with entries in the lost packets");
             run.close();
         }
     }
@@ -200,6 +244,15 @@ final class FeedPathSystemTest
 
         Run(final Path dir, final Consumer<WirespeedConfig> adjust, final List<InstrumentContext> venueOnly)
         {
+            this(dir, adjust, venueOnly, null);
+        }
+
+        Run(
+            final Path dir,
+            final Consumer<WirespeedConfig> adjust,
+            final List<InstrumentContext> venueOnly,
+            final LostFrameTap tapOnA)
+        {
             config = WirespeedConfig.readDefault();
             config.nic().shm().path(dir.resolve("nic"));
             config.aeron().dir(dir.resolve("aeron"));
@@ -222,7 +275,8 @@ final class FeedPathSystemTest
             for (final FeedName feedName : FeedName.values())
             {
                 final FaultContext fault = config.fault(CHANNEL, feedName);
-                final NicPort wire = applianceWires[feedName.ordinal()];
+                final NicPort wire = null != tapOnA && FeedName.A == feedName ?
+                    tapOnA.wrap(applianceWires[feedName.ordinal()]) : applianceWires[feedName.ordinal()];
                 appliance[feedName.ordinal()] = null == fault ? wire : FaultInjectingPort.wrap(wire, fault, clock);
             }
 
@@ -386,6 +440,93 @@ final class FeedPathSystemTest
             feed.onClose();
             sim.onClose();
             counters.close();
+        }
+    }
+
+    /**
+     * Sits between a feed's wire and its fault injector and records which instruments the frames at the given
+     * ordinals carried, so a test knows what a loss took away.
+     */
+    private static final class LostFrameTap
+    {
+        final IntHashSet touched = new IntHashSet();
+        private final long[] positions;
+        private final FramePrinter printer = new FramePrinter(MessagePrinter.fromClasspath());
+        private final Pattern securityId = Pattern.compile("SecurityID=(\\d+)");
+        private long ordinal;
+
+        LostFrameTap(final long[] positions)
+        {
+            this.positions = positions;
+        }
+
+        NicPort wrap(final NicPort port)
+        {
+            final UdpFrameDecoder decoder = new UdpFrameDecoder(port.counters());
+            final UdpView view = new UdpView();
+            final RxQueue rx = port.rxQueue(0);
+            final RxQueue tapped = new RxQueue()
+            {
+                public int poll(final FrameHandler handler, final int limit)
+                {
+                    return rx.poll((buffer, offset, length, rxTimestampNs) ->
+                    {
+                        ordinal++;
+                        if (LongStream.of(positions).anyMatch((p) -> p == ordinal) &&
+                            UdpFrameDecoder.UDP == decoder.decode(buffer, offset, length, rxTimestampNs, view))
+                        {
+                            final Matcher matcher = securityId.matcher(printer.mdp3Packet(
+                                PrintFormat.TEXT, view.buffer(), view.payloadOffset(), view.payloadLength()));
+                            while (matcher.find())
+                            {
+                                touched.add(Integer.parseInt(matcher.group(1)));
+                            }
+                        }
+                        handler.onFrame(buffer, offset, length, rxTimestampNs);
+                    }, limit);
+                }
+
+                public int queueId()
+                {
+                    return rx.queueId();
+                }
+            };
+            return new NicPort()
+            {
+                public String name()
+                {
+                    return port.name();
+                }
+
+                public int rxQueueCount()
+                {
+                    return 1;
+                }
+
+                public int txQueueCount()
+                {
+                    return port.txQueueCount();
+                }
+
+                public RxQueue rxQueue(final int queueId)
+                {
+                    return tapped;
+                }
+
+                public TxQueue txQueue(final int queueId)
+                {
+                    return port.txQueue(queueId);
+                }
+
+                public NicCounters counters()
+                {
+                    return port.counters();
+                }
+
+                public void close()
+                {
+                }
+            };
         }
     }
 
