@@ -33,6 +33,7 @@ import io.wirespeed.sim.SimCounters;
 import org.HdrHistogram.Histogram;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
+import org.agrona.IoUtil;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.CompositeAgent;
@@ -165,6 +166,20 @@ final class FeedPathRun implements FragmentHandler
             CloseHelper.closeAll(simRunner, feedRunner, aeron, driver);
             CloseHelper.closeAll(ports);
             CloseHelper.close(counters);
+            deleteWires(shmPath);
+        }
+    }
+
+    private void deleteWires(final Path shmPath)
+    {
+        // the demo owns both sides of every wire, so it removes them on exit like the embedded media driver's dir
+        IoUtil.deleteIfExists(Path.of(shmPath + "-counters").toFile());
+        for (final ChannelContext channel : config.channels())
+        {
+            for (final FeedName feed : FeedName.values())
+            {
+                IoUtil.deleteIfExists(ShmFeedPorts.feedContext(config.nic().shm(), channel.id(), feed).path().toFile());
+            }
         }
     }
 

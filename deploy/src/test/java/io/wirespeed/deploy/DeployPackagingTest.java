@@ -125,6 +125,11 @@ final class DeployPackagingTest
         assertTrue(result.output.contains("wire -> strategy"), result.output);
         assertTrue(result.output.contains("tick-to-trade summary"), result.output);
         assertTrue(!Files.exists(aeronDir), "the embedded driver's directory is deleted on clean shutdown");
+        try (Stream<Path> left = Files.list(tempDir))
+        {
+            assertEquals(List.of(), left.filter((p) -> p.getFileName().toString().startsWith("nic")).toList(),
+                "the demo removes its shm wires on exit");
+        }
     }
 
     @Test
