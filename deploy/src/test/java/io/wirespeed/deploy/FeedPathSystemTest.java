@@ -22,6 +22,7 @@ import io.wirespeed.codecs.print.FramePrinter;
 import io.wirespeed.codecs.print.MessagePrinter;
 import io.wirespeed.codecs.print.PrintFormat;
 import io.wirespeed.nic.FrameHandler;
+import io.wirespeed.nic.ManualEpochNanoClock;
 import io.wirespeed.nic.NicCounter;
 import io.wirespeed.nic.NicCounters;
 import io.wirespeed.nic.NicPort;
@@ -39,7 +40,6 @@ import io.wirespeed.sim.MbpBook;
 import io.wirespeed.sim.Side;
 import io.wirespeed.sim.SimCounters;
 import org.agrona.CloseHelper;
-import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.collections.IntHashSet;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -221,7 +221,7 @@ final class FeedPathSystemTest
      */
     private static final class Run implements FragmentHandler, AutoCloseable
     {
-        final ManualClock clock = new ManualClock();
+        final ManualEpochNanoClock clock = new ManualEpochNanoClock(1_700_000_000_000_000_000L);
         final IntHashSet staleInstruments = new IntHashSet();
         final WirespeedConfig config;
         final CountersFile counters;
@@ -527,21 +527,6 @@ final class FeedPathSystemTest
                 {
                 }
             };
-        }
-    }
-
-    private static final class ManualClock implements EpochNanoClock
-    {
-        private long nowNs = 1_700_000_000_000_000_000L;
-
-        void advance(final long ns)
-        {
-            nowNs += ns;
-        }
-
-        public long nanoTime()
-        {
-            return nowNs;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.wirespeed.sim;
 
+import io.wirespeed.nic.ManualEpochNanoClock;
 import io.wirespeed.config.ChannelContext;
 import io.wirespeed.config.Endpoint;
 import io.wirespeed.nic.FrameHandler;
@@ -38,7 +39,7 @@ class KernelSocketFeedTest
     @Test
     void feedsArriveThroughKernelSocketsAndRebuildTheSimulatorsBooks()
     {
-        final ManualClock clock = new ManualClock(SimHarness.T0_NS);
+        final ManualEpochNanoClock clock = new ManualEpochNanoClock(SimHarness.T0_NS);
         final KernelNicOptions options = new KernelNicOptions().interfaceName("lo").receiveBufferBytes(8 << 20);
         try (CountersFile counters = CountersFile.create(dir.resolve("counters"), 1024);
             KernelNicPort receiver = KernelNicPort.open("app", options, counters, clock);

@@ -1,5 +1,6 @@
 package io.wirespeed.sim;
 
+import io.wirespeed.nic.AllocationMeter;
 import io.wirespeed.codecs.mdp3.HaltReason;
 import io.wirespeed.codecs.mdp3.SecurityTradingStatus;
 import io.wirespeed.config.SimContext;

@@ -1,5 +1,6 @@
 package io.wirespeed.sim;
 
+import io.wirespeed.nic.ManualEpochNanoClock;
 import io.wirespeed.config.ChannelContext;
 import io.wirespeed.config.Endpoint;
 import io.wirespeed.config.InstrumentContext;
@@ -49,7 +50,7 @@ final class SimHarness implements AutoCloseable
         A, B, SNAPSHOT, DEFINITION
     }
 
-    final ManualClock clock = new ManualClock(T0_NS);
+    final ManualEpochNanoClock clock = new ManualEpochNanoClock(T0_NS);
     final MarketDataSimulator sim;
     private final CountersFile counters;
     private final List<AutoCloseable> closeables = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.wirespeed.feed;
 
+import io.wirespeed.nic.ManualEpochNanoClock;
 import io.aeron.Aeron;
 import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;

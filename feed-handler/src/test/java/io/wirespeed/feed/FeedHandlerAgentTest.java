@@ -1,5 +1,7 @@
 package io.wirespeed.feed;
 
+import io.wirespeed.nic.ManualEpochNanoClock;
+import io.wirespeed.nic.AllocationMeter;
 import io.wirespeed.codecs.internal.FeedStateValue;
 import io.wirespeed.config.ChannelContext;
 import io.wirespeed.config.Endpoint;

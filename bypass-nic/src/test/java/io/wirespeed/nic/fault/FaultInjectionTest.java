@@ -1,5 +1,6 @@
 package io.wirespeed.nic.fault;
 
+import io.wirespeed.nic.ManualEpochNanoClock;
 import io.wirespeed.config.FaultContext;
 import io.wirespeed.config.FeedName;
 import io.wirespeed.config.ShmNicContext;
@@ -9,7 +10,6 @@ import io.wirespeed.nic.NicCounter;
 import io.wirespeed.nic.NicPort;
 import io.wirespeed.nic.RxQueue;
 import io.wirespeed.nic.TxQueue;
-import io.wirespeed.nic.shm.ManualEpochNanoClock;
 import io.wirespeed.nic.shm.ShmNicPort;
 import io.wirespeed.nic.status.CountersFile;
 import org.agrona.CloseHelper;

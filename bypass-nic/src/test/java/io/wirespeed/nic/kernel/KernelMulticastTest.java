@@ -1,5 +1,6 @@
 package io.wirespeed.nic.kernel;
 
+import io.wirespeed.nic.frame.ReceivedDatagrams;
 import io.wirespeed.nic.frame.FrameTestSupport;
 import io.wirespeed.nic.frame.Ipv4Address;
 import io.wirespeed.nic.frame.MacAddress;
@@ -61,10 +62,10 @@ final class KernelMulticastTest
             KernelNicPortTest.send(sender, "B" + i, GROUP_B, b.port());
         }
 
-        final List<ReceivedFrames.Datagram> datagrams = KernelNicPortTest.pollUntil(port, 2 * count).datagrams;
+        final List<ReceivedDatagrams.Datagram> datagrams = KernelNicPortTest.pollUntil(port, 2 * count).datagrams;
         int nextA = 0;
         int nextB = 0;
-        for (final ReceivedFrames.Datagram datagram : datagrams)
+        for (final ReceivedDatagrams.Datagram datagram : datagrams)
         {
             assertEquals(Ipv4Address.parse("127.0.0.1"), datagram.sourceAddress());
             assertEquals(senderPort, datagram.sourcePort());

@@ -1,5 +1,6 @@
 package io.wirespeed.nic.kernel;
 
+import io.wirespeed.nic.frame.ReceivedDatagrams;
 import io.wirespeed.config.KernelNicContext;
 import io.wirespeed.nic.NicCounter;
 import io.wirespeed.nic.NicCounters;
@@ -57,11 +58,11 @@ final class KernelNicPortTest
         {
             payloadBytes += send(sender, "datagram " + i, LOCALHOST, subscription.port());
         }
-        final ReceivedFrames frames = pollUntil(port, count);
+        final ReceivedDatagrams frames = pollUntil(port, count);
 
         for (int i = 0; i < count; i++)
         {
-            final ReceivedFrames.Datagram datagram = frames.datagrams.get(i);
+            final ReceivedDatagrams.Datagram datagram = frames.datagrams.get(i);
             assertEquals("datagram " + i, datagram.payload());
             assertEquals(LOCALHOST, datagram.sourceAddress());
             assertEquals(senderPort, datagram.sourcePort());
@@ -84,7 +85,7 @@ final class KernelNicPortTest
         {
             send(sender, "x" + i, LOCALHOST, subscription.port());
         }
-        final ReceivedFrames frames = new ReceivedFrames(port.counters());
+        final ReceivedDatagrams frames = new ReceivedDatagrams(port.counters());
         final RxQueue rx = port.rxQueue(0);
         while (frames.datagrams.isEmpty())
         {
@@ -107,7 +108,7 @@ final class KernelNicPortTest
         send(sender, "y".repeat(256 - 42 + 1), LOCALHOST, subscription.port());
         send(sender, "z".repeat(256 - 42), LOCALHOST, subscription.port());
 
-        final ReceivedFrames frames = pollUntil(port, 1);
+        final ReceivedDatagrams frames = pollUntil(port, 1);
         assertEquals(256 - 42, frames.datagrams.get(0).payload().length());
         assertEquals(1, port.counters().value(NicCounter.RX_DROPPED_OVERSIZE));
         assertEquals(1, port.counters().value(NicCounter.RX_FRAMES));
@@ -125,7 +126,7 @@ final class KernelNicPortTest
         first.close();
         send(sender, "to second", LOCALHOST, second.port());
 
-        final ReceivedFrames frames = pollUntil(port, 1);
+        final ReceivedDatagrams frames = pollUntil(port, 1);
         assertEquals("to second", frames.datagrams.get(0).payload());
         assertEquals(0, port.rxQueue(0).poll(frames, 10));
         assertEquals(1, frames.datagrams.size());
@@ -175,9 +176,9 @@ final class KernelNicPortTest
         return bytes.length;
     }
 
-    static ReceivedFrames pollUntil(final KernelNicPort port, final int count)
+    static ReceivedDatagrams pollUntil(final KernelNicPort port, final int count)
     {
-        final ReceivedFrames frames = new ReceivedFrames(port.counters());
+        final ReceivedDatagrams frames = new ReceivedDatagrams(port.counters());
         final RxQueue rx = port.rxQueue(0);
         while (frames.datagrams.size() < count)
         {

@@ -1,5 +1,6 @@
 package io.wirespeed.nic.pcap;
 
+import io.wirespeed.nic.ManualEpochNanoClock;
 import io.wirespeed.config.PcapPacing;
 import io.wirespeed.nic.AllocationMeter;
 import io.wirespeed.nic.FrameClaim;
@@ -37,7 +38,7 @@ class PcapAllocationTest
 
     private TestPorts warmUpPorts;
     private TestPorts measuredPorts;
-    private final ManualClock clock = new ManualClock(1_700_000_000_000_000_000L);
+    private final ManualEpochNanoClock clock = new ManualEpochNanoClock(1_700_000_000_000_000_000L);
     private final FrameClaim claim = new FrameClaim();
     private final CountingHandler handler = new CountingHandler();
 

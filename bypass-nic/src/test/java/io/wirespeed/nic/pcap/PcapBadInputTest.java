@@ -1,5 +1,6 @@
 package io.wirespeed.nic.pcap;
 
+import io.wirespeed.nic.ManualEpochNanoClock;
 import io.wirespeed.config.PcapPacing;
 import io.wirespeed.nic.NicCounter;
 import org.junit.jupiter.api.AfterEach;
@@ -292,7 +293,7 @@ class PcapBadInputTest
     private ReceivedFrames read(final CaptureBuilder capture, final int readBufferBytes)
     {
         final Path file = capture.write(directory.resolve("bad.pcap"));
-        port = ports.open(file, null, PcapPacing.MAX, new ManualClock(0), new PcapPortOptions()
+        port = ports.open(file, null, PcapPacing.MAX, new ManualEpochNanoClock(0), new PcapPortOptions()
             .readBufferBytes(readBufferBytes)
             .errorHandler((path, problem, fileOffset, value, limit) ->
                 handled.add(problem.describe(path, fileOffset, value, limit))));

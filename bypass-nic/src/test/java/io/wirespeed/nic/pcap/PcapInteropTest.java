@@ -1,5 +1,6 @@
 package io.wirespeed.nic.pcap;
 
+import io.wirespeed.nic.ManualEpochNanoClock;
 import io.wirespeed.config.PcapPacing;
 import io.wirespeed.nic.FrameClaim;
 import io.wirespeed.nic.NicCounter;
@@ -172,7 +173,7 @@ class PcapInteropTest
     private Path writeWithWirespeed()
     {
         final Path capture = directory.resolve("wirespeed.pcap");
-        final ManualClock clock = new ManualClock(T0_NS);
+        final ManualEpochNanoClock clock = new ManualEpochNanoClock(T0_NS);
         final PcapNicPort port = ports.open(null, capture, PcapPacing.MAX, clock, new PcapPortOptions());
         final TxQueue tx = port.txQueue(0);
         final FrameClaim claim = new FrameClaim();

@@ -1,5 +1,6 @@
 package io.wirespeed.nic.pcap;
 
+import io.wirespeed.nic.ManualEpochNanoClock;
 import io.wirespeed.config.PcapPacing;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +25,7 @@ class PcapPacedRxTest
     Path directory;
 
     private TestPorts ports;
-    private final ManualClock clock = new ManualClock(REPLAY_START_NS);
+    private final ManualEpochNanoClock clock = new ManualEpochNanoClock(REPLAY_START_NS);
 
     @BeforeEach
     void setUp()

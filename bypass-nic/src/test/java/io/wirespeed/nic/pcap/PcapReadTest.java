@@ -1,5 +1,6 @@
 package io.wirespeed.nic.pcap;
 
+import io.wirespeed.nic.ManualEpochNanoClock;
 import io.wirespeed.config.PcapPacing;
 import io.wirespeed.nic.NicCounter;
 import io.wirespeed.nic.NicPort;
@@ -274,7 +275,7 @@ class PcapReadTest
     private ReceivedFrames read(final CaptureBuilder capture, final int readBufferBytes)
     {
         final Path file = capture.write(directory.resolve("in-" + System.nanoTime() + ".pcap"));
-        final PcapNicPort port = ports.open(file, null, PcapPacing.MAX, new ManualClock(0),
+        final PcapNicPort port = ports.open(file, null, PcapPacing.MAX, new ManualEpochNanoClock(0),
             new PcapPortOptions().readBufferBytes(readBufferBytes));
         final ReceivedFrames received = new ReceivedFrames().drain(port.pcapRxQueue());
         assertEquals(0, port.counters().value(NicCounter.CAPTURE_ERRORS), port.pcapRxQueue().lastError());

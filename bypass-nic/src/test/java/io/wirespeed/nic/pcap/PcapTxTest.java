@@ -1,5 +1,6 @@
 package io.wirespeed.nic.pcap;
 
+import io.wirespeed.nic.ManualEpochNanoClock;
 import io.wirespeed.config.PcapNicContext;
 import io.wirespeed.config.PcapPacing;
 import io.wirespeed.nic.FrameClaim;
@@ -35,7 +36,7 @@ class PcapTxTest
     Path directory;
 
     private TestPorts ports;
-    private final ManualClock clock = new ManualClock(T0_NS);
+    private final ManualEpochNanoClock clock = new ManualEpochNanoClock(T0_NS);
     private final FrameClaim claim = new FrameClaim();
 
     @BeforeEach

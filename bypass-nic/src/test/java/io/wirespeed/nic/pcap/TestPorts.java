@@ -1,5 +1,6 @@
 package io.wirespeed.nic.pcap;
 
+import io.wirespeed.nic.ManualEpochNanoClock;
 import io.wirespeed.config.PcapPacing;
 import io.wirespeed.nic.status.CountersFile;
 import org.agrona.CloseHelper;
@@ -22,7 +23,7 @@ final class TestPorts implements AutoCloseable
 
     PcapNicPort open(final Path readPath, final Path writePath)
     {
-        return open(readPath, writePath, PcapPacing.MAX, new ManualClock(0), new PcapPortOptions());
+        return open(readPath, writePath, PcapPacing.MAX, new ManualEpochNanoClock(0), new PcapPortOptions());
     }
 
     PcapNicPort open(

@@ -1,5 +1,6 @@
 package io.wirespeed.nic.shm;
 
+import io.wirespeed.nic.ManualEpochNanoClock;
 import io.wirespeed.config.ShmNicContext;
 import io.wirespeed.nic.FrameClaim;
 import io.wirespeed.nic.NicCounter;

@@ -1,5 +1,6 @@
 package io.wirespeed.nic.xdp;
 
+import io.wirespeed.nic.frame.ReceivedDatagrams;
 import io.wirespeed.config.XdpMode;
 import io.wirespeed.nic.NicCounter;
 import io.wirespeed.nic.RxQueue;
@@ -77,7 +78,7 @@ final class AfXdpRxTest
         final String root = Ipv4Address.toString(network.rootAddress);
         sender = ChildJvm.start(network.inPeer(), KernelPeer.class, "send", Integer.toString(COUNT), "32", "200",
             root + ":" + UNICAST_PORT + ":u", GROUP + ":" + MULTICAST_PORT + ":m");
-        final ReceivedFrames frames = new ReceivedFrames(port.counters());
+        final ReceivedDatagrams frames = new ReceivedDatagrams(port.counters());
         final RxQueue rx = port.rxQueue(0);
         final long deadlineMs = System.currentTimeMillis() + RECEIVE_TIMEOUT_MS;
         while (frames.datagrams.size() < 2 * COUNT && System.currentTimeMillis() < deadlineMs)
@@ -88,7 +89,7 @@ final class AfXdpRxTest
 
         int nextUnicast = 0;
         int nextMulticast = 0;
-        for (final ReceivedFrames.Datagram datagram : frames.datagrams)
+        for (final ReceivedDatagrams.Datagram datagram : frames.datagrams)
         {
             assertEquals(network.peerAddress, datagram.sourceAddress());
             if (datagram.destinationPort() == UNICAST_PORT)

@@ -1,5 +1,6 @@
 package io.wirespeed.nic.xdp;
 
+import io.wirespeed.nic.frame.ReceivedDatagrams;
 import io.wirespeed.config.PcapPacing;
 import io.wirespeed.config.XdpMode;
 import io.wirespeed.nic.FrameClaim;
@@ -67,7 +68,7 @@ final class AfXdpTcpreplayTest
             "--topspeed", capture.toString()));
         assertTrue(replay.matches("(?s).*Successful packets:\\s+" + COUNT + "\\s.*"), replay);
 
-        final ReceivedFrames frames = new ReceivedFrames(port.counters());
+        final ReceivedDatagrams frames = new ReceivedDatagrams(port.counters());
         final RxQueue rx = port.rxQueue(0);
         final long deadlineMs = System.currentTimeMillis() + TIMEOUT_MS;
         while (frames.datagrams.size() < COUNT && System.currentTimeMillis() < deadlineMs)
@@ -77,7 +78,7 @@ final class AfXdpTcpreplayTest
         assertEquals(COUNT, frames.datagrams.size());
         for (int i = 0; i < COUNT; i++)
         {
-            final ReceivedFrames.Datagram datagram = frames.datagrams.get(i);
+            final ReceivedDatagrams.Datagram datagram = frames.datagrams.get(i);
             assertEquals("replayed " + i, datagram.payload());
             assertEquals(network.peerAddress, datagram.sourceAddress());
             assertEquals(i % 2 == 0 ? UNICAST_PORT : MULTICAST_PORT, datagram.destinationPort());

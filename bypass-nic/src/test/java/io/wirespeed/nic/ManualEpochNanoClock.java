@@ -1,4 +1,4 @@
-package io.wirespeed.nic.shm;
+package io.wirespeed.nic;
 
 import org.agrona.concurrent.EpochNanoClock;
 

@@ -1,10 +1,7 @@
-package io.wirespeed.nic.xdp;
+package io.wirespeed.nic.frame;
 
 import io.wirespeed.nic.FrameHandler;
 import io.wirespeed.nic.NicCounters;
-import io.wirespeed.nic.frame.EthernetDecoder;
-import io.wirespeed.nic.frame.UdpFrameDecoder;
-import io.wirespeed.nic.frame.UdpView;
 import org.agrona.DirectBuffer;
 
 import java.util.ArrayList;
@@ -13,9 +10,9 @@ import java.util.List;
 /**
  * Collects every frame a port hands up, parsed by the UDP view, as plain records for assertions.
  */
-final class ReceivedFrames implements FrameHandler
+public final class ReceivedDatagrams implements FrameHandler
 {
-    record Datagram(
+    public record Datagram(
         int sourceAddress,
         int sourcePort,
         int destinationAddress,
@@ -26,12 +23,12 @@ final class ReceivedFrames implements FrameHandler
     {
     }
 
-    final List<Datagram> datagrams = new ArrayList<>();
+    public final List<Datagram> datagrams = new ArrayList<>();
     private final UdpFrameDecoder decoder;
     private final UdpView view = new UdpView();
     private final EthernetDecoder ethernet = new EthernetDecoder();
 
-    ReceivedFrames(final NicCounters counters)
+    public ReceivedDatagrams(final NicCounters counters)
     {
         decoder = new UdpFrameDecoder(counters);
     }
