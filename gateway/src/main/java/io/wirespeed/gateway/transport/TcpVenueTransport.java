@@ -1,0 +1,398 @@
+package io.wirespeed.gateway.transport;
+
+import org.agrona.BufferUtil;
+import org.agrona.CloseHelper;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.SocketChannel;
+
+/**
+ * Kernel TCP venue transport: a non-blocking {@link SocketChannel} with TCP_NODELAY, busy-polled, reassembling SOFH
+ * frames into a preallocated buffer and keeping unwritten bytes for the next poll.
+ */
+public final class TcpVenueTransport implements VenueTransport
+{
+    /**
+     * Why the last connection ended: it has not ended.
+     */
+    public static final int REASON_NONE = 0;
+
+    /**
+     * The peer closed the connection.
+     */
+    public static final int REASON_CLOSED_BY_PEER = 1;
+
+    /**
+     * A read, write or connect failed.
+     */
+    public static final int REASON_IO_ERROR = 2;
+
+    /**
+     * A frame had a bad length or encoding type; the stream cannot be resynchronised.
+     */
+    public static final int REASON_MALFORMED_FRAME = 3;
+
+    /**
+     * The owner closed it.
+     */
+    public static final int REASON_CLOSED_LOCALLY = 4;
+
+    private static final int DEFAULT_BUFFER_BYTES = 256 * 1024;
+
+    private final ByteBuffer readByteBuffer;
+    private final UnsafeBuffer readBuffer;
+    private final ByteBuffer writeByteBuffer;
+    private final UnsafeBuffer writeBuffer;
+    private SocketChannel channel;
+    private boolean connecting;
+    private boolean connected;
+    private int disconnectReason;
+    private long framesRead;
+    private long partialWrites;
+
+    /**
+     * A transport with default buffer sizes.
+     */
+    public TcpVenueTransport()
+    {
+        this(DEFAULT_BUFFER_BYTES, DEFAULT_BUFFER_BYTES);
+    }
+
+    /**
+     * A transport with given buffer sizes.
+     *
+     * @param readBufferBytes  reassembly buffer, at least one maximal frame plus a read's worth.
+     * @param writeBufferBytes bytes that may wait for the socket.
+     */
+    public TcpVenueTransport(final int readBufferBytes, final int writeBufferBytes)
+    {
+        if (readBufferBytes < Sofh.MAX_FRAME_LENGTH + 1024)
+        {
+            throw new IllegalArgumentException("readBufferBytes too small: " + readBufferBytes);
+        }
+        readByteBuffer = BufferUtil.allocateDirectAligned(readBufferBytes, 64);
+        readBuffer = new UnsafeBuffer(readByteBuffer);
+        writeByteBuffer = BufferUtil.allocateDirectAligned(writeBufferBytes, 64);
+        writeBuffer = new UnsafeBuffer(writeByteBuffer);
+    }
+
+    /**
+     * Take over a connection accepted by a server socket (the acceptor's side).
+     *
+     * @param accepted a connected channel; made non-blocking with TCP_NODELAY.
+     * @return true when adopted, false (channel closed) if it could not be configured.
+     */
+    public boolean adopt(final SocketChannel accepted)
+    {
+        close();
+        try
+        {
+            accepted.configureBlocking(false);
+            accepted.setOption(StandardSocketOptions.TCP_NODELAY, Boolean.TRUE);
+        }
+        catch (final IOException ex)
+        {
+            CloseHelper.quietClose(accepted);
+            disconnectReason = REASON_IO_ERROR;
+            return false;
+        }
+        channel = accepted;
+        connected = true;
+        disconnectReason = REASON_NONE;
+        return true;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public boolean connect(final String host, final int port, final long nowNs)
+    {
+        close();
+        try
+        {
+            channel = SocketChannel.open();
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, Boolean.TRUE);
+            disconnectReason = REASON_NONE;
+            if (channel.connect(new InetSocketAddress(host, port)))
+            {
+                connected = true;
+            }
+            else
+            {
+                connecting = true;
+            }
+            return true;
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            fail(REASON_IO_ERROR);
+            return false;
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public boolean isConnecting()
+    {
+        return connecting;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public boolean isConnected()
+    {
+        return connected;
+    }
+
+    /**
+     * Why the last connection ended, a {@code REASON_*} code.
+     *
+     * @return the reason, {@link #REASON_NONE} while up.
+     */
+    public int disconnectReason()
+    {
+        return disconnectReason;
+    }
+
+    /**
+     * Frames delivered since creation.
+     *
+     * @return frames read.
+     */
+    public long framesRead()
+    {
+        return framesRead;
+    }
+
+    /**
+     * Writes the socket took only part of.
+     *
+     * @return partial writes.
+     */
+    public long partialWrites()
+    {
+        return partialWrites;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public int poll(final FrameHandler handler, final long nowNs)
+    {
+        if (connecting)
+        {
+            return finishConnect();
+        }
+        if (!connected)
+        {
+            return 0;
+        }
+
+        int workCount = flush();
+        if (!connected)
+        {
+            return workCount;
+        }
+
+        final int bytesRead;
+        try
+        {
+            bytesRead = channel.read(readByteBuffer);
+        }
+        catch (final IOException ex)
+        {
+            fail(REASON_IO_ERROR);
+            return workCount + 1;
+        }
+
+        if (bytesRead < 0)
+        {
+            fail(REASON_CLOSED_BY_PEER);
+            return workCount + 1;
+        }
+        if (bytesRead > 0)
+        {
+            workCount += deliverFrames(handler, nowNs);
+        }
+
+        return workCount;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public int write(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (!connected)
+        {
+            return NOT_CONNECTED;
+        }
+        final int frameLength = length + Sofh.HEADER_LENGTH;
+        if (frameLength > Sofh.MAX_FRAME_LENGTH || frameLength > writeByteBuffer.capacity())
+        {
+            return TOO_LONG;
+        }
+        if (writeByteBuffer.remaining() < frameLength)
+        {
+            flush();
+            if (!connected)
+            {
+                return NOT_CONNECTED;
+            }
+            if (writeByteBuffer.remaining() < frameLength)
+            {
+                return BACK_PRESSURED;
+            }
+        }
+
+        final int position = writeByteBuffer.position();
+        Sofh.write(writeBuffer, position, length);
+        writeBuffer.putBytes(position + Sofh.HEADER_LENGTH, buffer, offset, length);
+        writeByteBuffer.position(position + frameLength);
+        flush();
+
+        return OK;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public int pendingBytes()
+    {
+        return writeByteBuffer.position();
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void close()
+    {
+        if (null != channel)
+        {
+            CloseHelper.quietClose(channel);
+            channel = null;
+            if (connected || connecting)
+            {
+                disconnectReason = REASON_CLOSED_LOCALLY;
+            }
+        }
+        connecting = false;
+        connected = false;
+        readByteBuffer.clear();
+        writeByteBuffer.clear();
+    }
+
+    private int finishConnect()
+    {
+        try
+        {
+            if (channel.finishConnect())
+            {
+                connecting = false;
+                connected = true;
+                return 1;
+            }
+            return 0;
+        }
+        catch (final IOException ex)
+        {
+            fail(REASON_IO_ERROR);
+            return 1;
+        }
+    }
+
+    private int flush()
+    {
+        final int pending = writeByteBuffer.position();
+        if (0 == pending)
+        {
+            return 0;
+        }
+
+        writeByteBuffer.flip();
+        try
+        {
+            final int written = channel.write(writeByteBuffer);
+            if (writeByteBuffer.hasRemaining())
+            {
+                if (written > 0)
+                {
+                    partialWrites++;
+                }
+                writeByteBuffer.compact();
+            }
+            else
+            {
+                writeByteBuffer.clear();
+            }
+            return written > 0 ? 1 : 0;
+        }
+        catch (final IOException ex)
+        {
+            fail(REASON_IO_ERROR);
+            return 1;
+        }
+    }
+
+    private int deliverFrames(final FrameHandler handler, final long nowNs)
+    {
+        final int limit = readByteBuffer.position();
+        int offset = 0;
+        int frames = 0;
+        while (limit - offset >= Sofh.HEADER_LENGTH)
+        {
+            final int frameLength = readBuffer.getShort(offset, ByteOrder.BIG_ENDIAN) & 0xFFFF;
+            final int encodingType = readBuffer.getShort(offset + 2, ByteOrder.BIG_ENDIAN) & 0xFFFF;
+            if (frameLength < Sofh.MIN_FRAME_LENGTH || Sofh.SBE_LITTLE_ENDIAN != encodingType)
+            {
+                fail(REASON_MALFORMED_FRAME);
+                return frames + 1;
+            }
+            if (limit - offset < frameLength)
+            {
+                break;
+            }
+
+            framesRead++;
+            frames++;
+            handler.onFrame(readBuffer, offset + Sofh.HEADER_LENGTH, frameLength - Sofh.HEADER_LENGTH, nowNs);
+            if (!connected)
+            {
+                return frames;
+            }
+            offset += frameLength;
+        }
+
+        if (offset > 0)
+        {
+            final int remaining = limit - offset;
+            if (remaining > 0)
+            {
+                readBuffer.putBytes(0, readBuffer, offset, remaining);
+            }
+            readByteBuffer.position(remaining);
+        }
+
+        return frames;
+    }
+
+    private void fail(final int reason)
+    {
+        CloseHelper.quietClose(channel);
+        channel = null;
+        connecting = false;
+        connected = false;
+        disconnectReason = reason;
+        readByteBuffer.clear();
+        writeByteBuffer.clear();
+    }
+}
