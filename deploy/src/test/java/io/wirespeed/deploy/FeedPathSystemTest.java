@@ -125,10 +125,11 @@ final class FeedPathSystemTest
             run.runUntil(100_000);
             run.settleAndCompare();
             run.report("burst of " + burst + " lost on both feeds");
-            assertTrue(run.counter(FeedCounter.GAPS) >= 1, "burst " + burst);
-            assertTrue(run.counter(FeedCounter.PACKETS_LOST) >= burst, "burst " + burst);
-            assertTrue(run.counter(FeedCounter.RECOVERIES) >= 1, "burst " + burst);
+            assertEquals(1, run.counter(FeedCounter.GAPS), "one lost run is one gap, burst " + burst);
+            assertEquals(burst, run.counter(FeedCounter.PACKETS_LOST), "burst " + burst);
             assertTrue(run.staleInstruments.size() >= 1, "an affected instrument was marked stale, burst " + burst);
+            assertEquals(run.staleInstruments.size(), run.counter(FeedCounter.RECOVERIES),
+                "one recovery per affected instrument, burst " + burst);
             run.close();
         }
     }
@@ -161,6 +162,8 @@ final class FeedPathSystemTest
             assertTrue(touched >= 1 && touched < run.sim.instrumentCount(), tap.touched::toString);
             assertEquals(tap.touched, run.staleInstruments,
                 "stale exactly the instruments with entries in the lost packets");
+            assertEquals(1, run.counter(FeedCounter.GAPS), "burst " + burst);
+            assertEquals(touched, run.counter(FeedCounter.RECOVERIES), "burst " + burst);
             run.close();
         }
     }
@@ -332,7 +335,7 @@ final class FeedPathSystemTest
         {
             System.out.printf("%s: gaps %d, packets lost %d, buffer overflows %d, instruments stale %d, " +
                 "recoveries %d, duplicates A/B %d/%d, published %,d%n", what, counter(FeedCounter.GAPS),
-                counter(FeedCounter.PACKETS_LOST), counter(FeedCounter.BUFFER_OVERFLOWS),
+                counter(FeedCounter.PACKETS_LOST), counter(FeedCounter.RECOVERY_BUFFER_OVERFLOWS),
                 counter(FeedCounter.INSTRUMENT_GAPS), counter(FeedCounter.RECOVERIES),
                 counter(FeedCounter.DUPLICATES_A), counter(FeedCounter.DUPLICATES_B), published);
         }
