@@ -226,7 +226,7 @@ final class FeedPathRig implements FragmentHandler, AutoCloseable
     {
         System.out.printf("%s: gaps %d, packets lost %d, buffer overflows %d, instruments stale %d, " +
             "recoveries %d, duplicates A/B %d/%d, published %,d%n", what, counter(FeedCounter.GAPS),
-            counter(FeedCounter.PACKETS_LOST), counter(FeedCounter.BUFFER_OVERFLOWS),
+            counter(FeedCounter.PACKETS_LOST), counter(FeedCounter.RECOVERY_BUFFER_OVERFLOWS),
             counter(FeedCounter.INSTRUMENT_GAPS), counter(FeedCounter.RECOVERIES),
             counter(FeedCounter.DUPLICATES_A), counter(FeedCounter.DUPLICATES_B), published);
     }

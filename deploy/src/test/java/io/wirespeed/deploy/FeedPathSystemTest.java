@@ -95,10 +95,11 @@ final class FeedPathSystemTest
             run.runUntil(100_000);
             run.settleAndCompare();
             run.report("burst of " + burst + " lost on both feeds");
-            assertTrue(run.counter(FeedCounter.GAPS) >= 1, "burst " + burst);
-            assertTrue(run.counter(FeedCounter.PACKETS_LOST) >= burst, "burst " + burst);
-            assertTrue(run.counter(FeedCounter.RECOVERIES) >= 1, "burst " + burst);
+            assertEquals(1, run.counter(FeedCounter.GAPS), "one lost run is one gap, burst " + burst);
+            assertEquals(burst, run.counter(FeedCounter.PACKETS_LOST), "burst " + burst);
             assertTrue(run.staleInstruments.size() >= 1, "an affected instrument was marked stale, burst " + burst);
+            assertEquals(run.staleInstruments.size(), run.counter(FeedCounter.RECOVERIES),
+                "one recovery per affected instrument, burst " + burst);
             run.close();
         }
     }
@@ -131,6 +132,8 @@ final class FeedPathSystemTest
             assertTrue(touched >= 1 && touched < run.sim.instrumentCount(), tap.touched::toString);
             assertEquals(tap.touched, run.staleInstruments,
                 "stale exactly the instruments with entries in the lost packets");
+            assertEquals(1, run.counter(FeedCounter.GAPS), "burst " + burst);
+            assertEquals(touched, run.counter(FeedCounter.RECOVERIES), "burst " + burst);
             run.close();
         }
     }

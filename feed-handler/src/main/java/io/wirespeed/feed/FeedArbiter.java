@@ -9,6 +9,10 @@ import java.util.concurrent.TimeUnit;
  * A/B arbitration of one channel's incremental feeds by MsgSeqNum: the first copy of a packet wins and the other is
  * counted as a duplicate of its feed; packets ahead of the next expected one wait (up to gapBufferPackets) for the
  * other feed to fill the hole; a hole not filled within gapTimeoutMs, or wider than the buffer, is a gap.
+ * <p>
+ * A gap is one run of lost MsgSeqNums: while no packet has been delivered since a gap was declared, a further skip
+ * (the venue's snapshots showing it has sent more, or the packet that ends the run) extends the same gap, so it is
+ * counted once however many times the run is seen to grow; {@link FeedCounter#PACKETS_LOST} stays exact.
  */
 final class FeedArbiter
 {
@@ -39,8 +43,9 @@ final class FeedArbiter
          * Packets were lost on both feeds; the next one delivered follows the gap.
          *
          * @param lostPackets how many.
+         * @param nextSeqNum  the MsgSeqNum expected next, the first after the lost ones.
          */
-        void onGap(long lostPackets);
+        void onGap(long lostPackets, long nextSeqNum);
     }
 
     private final ChannelCounters counters;
@@ -57,6 +62,7 @@ final class FeedArbiter
     private boolean gapTimerActive;
     private long gapDeadlineNs;
     private boolean started;
+    private boolean lostRunOpen;
     private long nowNs;
 
     FeedArbiter(final ChannelContext context, final ChannelCounters counters, final Listener listener)
@@ -115,14 +121,12 @@ final class FeedArbiter
             }
             else
             {
-                gap(seqNum - expectedSeqNum);
-                expectedSeqNum = seqNum;
+                gap(seqNum);
             }
         }
         if (seqNum == expectedSeqNum)
         {
-            expectedSeqNum++;
-            listener.onSequencedPacket(buffer, offset, length, rxTimestampNs);
+            deliver(buffer, offset, length, rxTimestampNs);
             if (gapTimerActive)
             {
                 drainPending();
@@ -211,9 +215,7 @@ final class FeedArbiter
             {
                 break;
             }
-            expectedSeqNum++;
-            listener.onSequencedPacket(
-                pending.buffer(), pending.offset(slot), pending.length(slot), pending.rxTimestampNs(slot));
+            deliver(pending.buffer(), pending.offset(slot), pending.length(slot), pending.rxTimestampNs(slot));
             pending.free(slot);
             pendingCount--;
             drained = true;
@@ -248,16 +250,28 @@ final class FeedArbiter
                 lowest++;
             }
         }
-        gap(lowest - expectedSeqNum);
-        expectedSeqNum = lowest;
+        gap(lowest);
         gapTimerActive = false;
         drainPending();
     }
 
-    private void gap(final long lostPackets)
+    private void deliver(final DirectBuffer buffer, final int offset, final int length, final long rxTimestampNs)
     {
-        counters.increment(FeedCounter.GAPS);
+        expectedSeqNum++;
+        lostRunOpen = false;
+        listener.onSequencedPacket(buffer, offset, length, rxTimestampNs);
+    }
+
+    private void gap(final long nextSeqNum)
+    {
+        final long lostPackets = nextSeqNum - expectedSeqNum;
+        if (!lostRunOpen)
+        {
+            lostRunOpen = true;
+            counters.increment(FeedCounter.GAPS);
+        }
         counters.add(FeedCounter.PACKETS_LOST, lostPackets);
-        listener.onGap(lostPackets);
+        expectedSeqNum = nextSeqNum;
+        listener.onGap(lostPackets, nextSeqNum);
     }
 }

@@ -18,7 +18,7 @@ public enum FeedCounter
     GAPS_FILLED(2012, "gaps filled by the other feed"),
     INSTRUMENT_GAPS(2013, "instruments gone stale (RptSeq gap)"),
     RECOVERIES(2014, "instruments recovered from a snapshot"),
-    BUFFER_OVERFLOWS(2015, "recovery buffer overflows (full snapshot recovery)"),
+    RECOVERY_BUFFER_OVERFLOWS(2015, "recovery buffer overflows (buffer discarded, full snapshot recovery)"),
     CHANNEL_RESETS(2016, "channel resets"),
     UNKNOWN_INSTRUMENTS(2017, "entries for unknown security ids"),
     BOOKS(2018, "books (instruments known)"),

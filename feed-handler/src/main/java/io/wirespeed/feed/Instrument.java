@@ -1,5 +1,6 @@
 package io.wirespeed.feed;
 
+import io.wirespeed.codecs.internal.FeedStateReason;
 import io.wirespeed.codecs.internal.FeedStateValue;
 
 /**
@@ -25,6 +26,7 @@ public final class Instrument
     long lastRptSeq;
     long eventRptSeq;
     FeedStateValue state = FeedStateValue.OK;
+    FeedStateReason staleReason;
     String symbol;
     long tickSize;
     long displayFactor;

@@ -173,26 +173,133 @@ class FeedChannelTest
     }
 
     @Test
-    void bufferOverflowIsReportedAndRecoveryFallsBackToSnapshots()
+    void bufferOverflowStalesEveryInstrumentDiscardsTheBufferAndRecoversFromSnapshotsAlone()
     {
         fixture.a(packet.begin(1).book(true, bid(ES, 1, New, 1, 100, 5, 1), bid(NQ, 1, New, 1, 200, 5, 1)));
         fixture.a(packet.begin(3).book(true, bid(ES, 3, Change, 1, 100, 7, 1)));
         fixture.advanceMs(20);
         assertEquals(FeedStateValue.STALE, fixture.channel.state(ES));
-        fixture.sink.clear();
-        for (int seq = 4; seq <= 20; seq++)
+        for (int seq = 4; seq <= 10; seq++)
         {
             fixture.a(packet.begin(seq).book(true, bid(NQ, seq - 2, Change, 1, 200, seq, 1)));
         }
-        assertEquals(10, fixture.count(FeedCounter.BUFFER_OVERFLOWS));
-        assertEquals("FeedState 10 STALE BUFFER_OVERFLOW", fixture.sink.describe().stream()
-            .filter((s) -> s.startsWith("FeedState")).findFirst().orElseThrow());
-        assertEquals(FeedStateValue.OK, fixture.channel.state(NQ));
+        assertEquals(0, fixture.count(FeedCounter.RECOVERY_BUFFER_OVERFLOWS), "8 packets kept: 3..10");
+        fixture.sink.clear();
 
-        fixture.snapshot(packet.begin(1).snapshot(20, ES, 3, bid(ES, 0, New, 1, 100, 7, 1)));
+        fixture.a(packet.begin(11).book(true, bid(NQ, 9, Change, 1, 200, 11, 1)));
+        assertEquals(1, fixture.count(FeedCounter.RECOVERY_BUFFER_OVERFLOWS));
+        assertEquals(List.of(
+            "BookUpdate 20 eoe=TRUE BUY:CHANGE:1:11@200",
+            "TopOfBook",
+            "FeedState 10 STALE BUFFER_OVERFLOW",
+            "FeedState 20 STALE BUFFER_OVERFLOW"), fixture.sink.describe());
+        assertEquals(FeedStateValue.STALE, fixture.channel.state(NQ), "every instrument, not only the stale ones");
+        assertEquals(2, fixture.count(FeedCounter.INSTRUMENT_GAPS));
+
+        fixture.sink.clear();
+        for (int seq = 12; seq <= 19; seq++)
+        {
+            fixture.a(packet.begin(seq).book(true, bid(NQ, seq - 2, Change, 1, 200, seq, 1)));
+        }
+        assertEquals(2, fixture.count(FeedCounter.RECOVERY_BUFFER_OVERFLOWS), "11..18 kept, 19 overflows again");
+        assertTrue(fixture.sink.messages.isEmpty(), "already stale for the overflow: nothing more to say");
+
+        fixture.snapshot(packet.begin(1).snapshot(17, ES, 3, bid(ES, 0, New, 1, 100, 7, 1)));
+        assertEquals(FeedStateValue.STALE, fixture.channel.state(ES), "packet 18 was discarded: no bridge");
+        fixture.snapshot(packet.begin(2).snapshot(18, ES, 3, bid(ES, 0, New, 1, 100, 7, 1)));
         assertEquals(FeedStateValue.OK, fixture.channel.state(ES));
-        fixture.a(packet.begin(21).book(true, bid(ES, 4, Change, 1, 100, 8, 1)));
+        assertEquals(7, book(ES).quantity(OrderBook.BID, 1));
+        assertEquals(FeedStateValue.STALE, fixture.channel.state(NQ));
+        fixture.snapshot(packet.begin(3).snapshot(18, NQ, 16, bid(NQ, 0, New, 1, 200, 18, 1)));
+        assertEquals(FeedStateValue.OK, fixture.channel.state(NQ), "snapshot at 18, then kept packet 19 replayed");
+        assertEquals(19, book(NQ).quantity(OrderBook.BID, 1));
+        assertEquals(2, fixture.count(FeedCounter.RECOVERIES));
+
+        fixture.a(packet.begin(20).book(true, bid(ES, 4, Change, 1, 100, 8, 1), bid(NQ, 18, Change, 1, 200, 20, 1)));
         assertEquals(8, book(ES).quantity(OrderBook.BID, 1));
+        assertEquals(20, book(NQ).quantity(OrderBook.BID, 1));
+        assertEquals(2, fixture.count(FeedCounter.RECOVERY_BUFFER_OVERFLOWS));
+    }
+
+    @Test
+    void aGapDiscardsTheKeptPacketsBeforeIt()
+    {
+        fixture.a(packet.begin(1).book(true, bid(ES, 1, New, 1, 100, 5, 1), bid(NQ, 1, New, 1, 200, 5, 1)));
+        fixture.a(packet.begin(3).book(true, bid(ES, 3, Change, 1, 100, 7, 1)));
+        fixture.advanceMs(20);
+        fixture.a(packet.begin(4).book(true, bid(NQ, 2, Change, 1, 200, 6, 1)));
+        fixture.a(packet.begin(6).book(true, bid(NQ, 4, Change, 1, 200, 8, 1)));
+        fixture.advanceMs(20);
+        assertEquals(2, fixture.count(FeedCounter.GAPS));
+        assertEquals(FeedStateValue.STALE, fixture.channel.state(NQ));
+        fixture.snapshot(packet.begin(1).snapshot(3, ES, 3, bid(ES, 0, New, 1, 100, 7, 1)));
+        assertEquals(FeedStateValue.STALE, fixture.channel.state(ES), "packet 5 was lost after its snapshot");
+        fixture.snapshot(packet.begin(2).snapshot(5, ES, 3, bid(ES, 0, New, 1, 100, 7, 1)));
+        fixture.snapshot(packet.begin(3).snapshot(5, NQ, 3, bid(NQ, 0, New, 1, 200, 7, 1)));
+        assertEquals(FeedStateValue.OK, fixture.channel.state(ES));
+        assertEquals(FeedStateValue.OK, fixture.channel.state(NQ));
+        assertEquals(8, book(NQ).quantity(OrderBook.BID, 1));
+    }
+
+    @Test
+    void aLostRunOfTenThousandPacketsIsOneGapAndOneRecoveryPerAffectedInstrument()
+    {
+        final int cl = 30;
+        fixture.channel.addInstrument(cl, "CLZ6");
+        final int[] ids = { ES, NQ, cl };
+        final long[] rptSeq = new long[ids.length];
+        final int[] qty = new int[ids.length];
+        long seq = 0;
+        for (int i = 0; i < ids.length; i++)
+        {
+            rptSeq[i] = 1;
+            qty[i] = 1;
+        }
+        fixture.a(packet.begin(++seq).book(true, bid(ES, 1, New, 1, 100, 1, 1), bid(NQ, 1, New, 1, 100, 1, 1),
+            bid(cl, 1, New, 1, 100, 1, 1)));
+        for (int lost = 0; lost < 10_000; lost++)
+        {
+            final int i = lost % 2;
+            packet.begin(++seq).book(true, bid(ids[i], ++rptSeq[i], Change, 1, 100, ++qty[i], 1));
+            if (0 == (seq & 3))
+            {
+                fixture.advanceMs(1);
+            }
+            if (0 == (seq % 80))
+            {
+                snapshotLoop(ids, rptSeq, qty, seq);
+            }
+        }
+        assertEquals(1, fixture.count(FeedCounter.GAPS), "declared while the venue's snapshots show it growing");
+        for (int i = 0; i < ids.length; i++)
+        {
+            packet.begin(++seq).book(true, bid(ids[i], ++rptSeq[i], Change, 1, 100, ++qty[i], 1));
+            fixture.a(packet);
+        }
+        fixture.advanceMs(20);
+        snapshotLoop(ids, rptSeq, qty, seq);
+
+        assertEquals(1, fixture.count(FeedCounter.GAPS));
+        assertEquals(10_000, fixture.count(FeedCounter.PACKETS_LOST));
+        assertEquals(2, fixture.count(FeedCounter.INSTRUMENT_GAPS));
+        assertEquals(2, fixture.count(FeedCounter.RECOVERIES));
+        assertEquals(seq + 1, fixture.channel.expectedSeqNum());
+        for (int i = 0; i < ids.length; i++)
+        {
+            assertEquals(FeedStateValue.OK, fixture.channel.state(ids[i]));
+            assertEquals(qty[i], book(ids[i]).quantity(OrderBook.BID, 1));
+        }
+        assertTrue(fixture.sink.describe().stream().noneMatch((m) -> m.startsWith("FeedState 30")),
+            "an instrument with nothing lost keeps publishing");
+    }
+
+    private void snapshotLoop(final int[] ids, final long[] rptSeq, final int[] qty, final long lastSeqNum)
+    {
+        for (int i = 0; i < ids.length; i++)
+        {
+            fixture.snapshot(packet.begin(i + 1).snapshot(
+                lastSeqNum, ids[i], rptSeq[i], bid(ids[i], 0, New, 1, 100, qty[i], 1)));
+        }
     }
 
     @Test

@@ -1,27 +1,16 @@
 package io.wirespeed.feed;
 
-import io.wirespeed.codecs.mdp3.ChannelReset4Decoder;
-import io.wirespeed.codecs.mdp3.MDIncrementalRefreshBook46Decoder;
-import io.wirespeed.codecs.mdp3.MDIncrementalRefreshTradeSummary48Decoder;
-import io.wirespeed.codecs.mdp3.MDInstrumentDefinitionFuture54Decoder;
-import io.wirespeed.codecs.mdp3.SecurityStatus30Decoder;
-import io.wirespeed.codecs.mdp3.SecurityTradingStatus;
-import io.wirespeed.codecs.mdp3.SnapshotFullRefresh52Decoder;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.util.Random;
 import java.util.function.Consumer;
 
-import static io.wirespeed.codecs.mdp3.MDUpdateAction.Change;
 import static io.wirespeed.codecs.mdp3.MDUpdateAction.New;
-import static io.wirespeed.feed.PacketBuilder.ask;
 import static io.wirespeed.feed.PacketBuilder.bid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MalformedInputTest
 {
@@ -124,165 +113,10 @@ class MalformedInputTest
     }
 
     @Test
-    void fuzzedPacketsNeverThrowNorReadPastTheEnd()
+    void aMillionFuzzedPacketsNeverThrowNorReadPastTheEndAndEveryOutcomeIsCounted()
     {
-        final PacketBuilder builder = new PacketBuilder();
-        final byte[][] seeds =
-        {
-            builder.begin(1).book(false, bid(ES, 1, New, 1, 100, 5, 1), ask(NQ, 1, New, 1, 200, 6, 1))
-                .trade(ES, 2, 100, 1, false).book(true, bid(ES, 3, Change, 1, 100, 4, 1)).toBytes(),
-            builder.begin(2).status(ES, SecurityTradingStatus.TradingHalt).channelReset(1).toBytes(),
-            builder.begin(3).snapshot(1, ES, 3, bid(ES, 0, New, 1, 100, 5, 1), ask(ES, 0, New, 1, 101, 5, 1))
-                .toBytes(),
-            builder.begin(4).definition(1, ES, "ESZ6").definition(1, 77, "XXZ6").toBytes(),
-        };
-        final Random random = new Random(42);
-        final TouchingListener listener = new TouchingListener();
-        long malformed = 0;
-        try (ChannelFixture fixture = new ChannelFixture(dir, 8))
-        {
-            fixture.channel.addInstrument(ES, "ES");
-            fixture.channel.addInstrument(NQ, "NQ");
-            final Mdp3PacketDecoder decoder = new Mdp3PacketDecoder(fixture.counters);
-            for (int i = 0; i < 200_000; i++)
-            {
-                final byte[] seed = seeds[random.nextInt(seeds.length)];
-                final byte[] bytes = mutate(seed, random);
-                final UnsafeBuffer buffer = new UnsafeBuffer(bytes);
-                decoder.decode(buffer, 0, bytes.length, listener);
-                switch (random.nextInt(4))
-                {
-                    case 0:
-                        fixture.channel.onSnapshotPacket(buffer, 0, bytes.length, fixture.nowNs, fixture.nowNs);
-                        break;
-                    case 1:
-                        fixture.channel.onDefinitionPacket(buffer, 0, bytes.length, fixture.nowNs, fixture.nowNs);
-                        break;
-                    default:
-                        fixture.incremental(random.nextInt(2), buffer, bytes.length);
-                        break;
-                }
-                if (0 == (i & 1023))
-                {
-                    fixture.advanceMs(random.nextInt(30));
-                }
-            }
-            for (final FeedCounter counter : FeedCounter.values())
-            {
-                if (counter.name().startsWith("MALFORMED"))
-                {
-                    malformed += fixture.count(counter);
-                }
-            }
-        }
-        assertTrue(malformed > 10_000, "malformed " + malformed);
-        assertTrue(listener.messages > 10_000, "messages " + listener.messages);
-    }
-
-    private static byte[] mutate(final byte[] seed, final Random random)
-    {
-        final byte[] bytes;
-        switch (random.nextInt(4))
-        {
-            case 0:
-                bytes = java.util.Arrays.copyOf(seed, random.nextInt(seed.length + 1));
-                break;
-            case 1:
-                bytes = seed.clone();
-                for (int flips = 1 + random.nextInt(8); flips > 0; flips--)
-                {
-                    final int bit = random.nextInt(bytes.length * 8);
-                    bytes[bit >> 3] ^= (byte)(1 << (bit & 7));
-                }
-                break;
-            case 2:
-                bytes = seed.clone();
-                for (int writes = 1 + random.nextInt(4); writes > 0; writes--)
-                {
-                    bytes[random.nextInt(Math.min(bytes.length, 48))] = (byte)random.nextInt(256);
-                }
-                break;
-            default:
-                bytes = java.util.Arrays.copyOf(seed, seed.length + random.nextInt(16));
-                for (int i = seed.length; i < bytes.length; i++)
-                {
-                    bytes[i] = (byte)random.nextInt(256);
-                }
-                bytes[random.nextInt(bytes.length)] = (byte)random.nextInt(256);
-                break;
-        }
-        return bytes;
-    }
-
-    private static final class TouchingListener implements Mdp3Listener
-    {
-        long touched;
-        long messages;
-
-        public void onChannelReset(final ChannelReset4Decoder decoder)
-        {
-            messages++;
-            final ChannelReset4Decoder.NoMDEntriesDecoder entries = decoder.noMDEntries();
-            while (entries.hasNext())
-            {
-                touched += entries.next().applID();
-            }
-        }
-
-        public void onBook(final MDIncrementalRefreshBook46Decoder decoder)
-        {
-            messages++;
-            final MDIncrementalRefreshBook46Decoder.NoMDEntriesDecoder entries = decoder.noMDEntries();
-            while (entries.hasNext())
-            {
-                entries.next();
-                touched += entries.mDEntryPx().mantissa() + entries.mDEntrySize() + entries.rptSeq() +
-                    entries.mDEntryTypeRaw() + entries.mDUpdateActionRaw() + entries.mDPriceLevel();
-            }
-            final MDIncrementalRefreshBook46Decoder.NoOrderIDEntriesDecoder orders = decoder.noOrderIDEntries();
-            while (orders.hasNext())
-            {
-                touched += orders.next().orderID() + orders.orderUpdateActionRaw();
-            }
-        }
-
-        public void onTrades(final MDIncrementalRefreshTradeSummary48Decoder decoder)
-        {
-            messages++;
-            final MDIncrementalRefreshTradeSummary48Decoder.NoMDEntriesDecoder entries = decoder.noMDEntries();
-            while (entries.hasNext())
-            {
-                touched += entries.next().mDEntryPx().mantissa() + entries.mDTradeEntryID();
-            }
-            final MDIncrementalRefreshTradeSummary48Decoder.NoOrderIDEntriesDecoder orders =
-                decoder.noOrderIDEntries();
-            while (orders.hasNext())
-            {
-                touched += orders.next().lastQty();
-            }
-        }
-
-        public void onSecurityStatus(final SecurityStatus30Decoder decoder)
-        {
-            messages++;
-            touched += decoder.securityID() + decoder.securityTradingEventRaw();
-        }
-
-        public void onSnapshot(final SnapshotFullRefresh52Decoder decoder)
-        {
-            messages++;
-            touched += decoder.maxPriceVariation().mantissa();
-            final SnapshotFullRefresh52Decoder.NoMDEntriesDecoder entries = decoder.noMDEntries();
-            while (entries.hasNext())
-            {
-                touched += entries.next().mDEntryTypeRaw() + entries.mDPriceLevel();
-            }
-        }
-
-        public void onDefinition(final MDInstrumentDefinitionFuture54Decoder decoder)
-        {
-            messages++;
-            touched += decoder.securityID() + decoder.tradingReferenceDate() + decoder.minPriceIncrement().mantissa();
-        }
+        final DecodeFuzz fuzz = new DecodeFuzz(dir, 42, DecodeFuzz.heapPlacement());
+        fuzz.run(DecodeFuzz.PACKETS);
+        fuzz.assertEveryOutcomeCounted();
     }
 }

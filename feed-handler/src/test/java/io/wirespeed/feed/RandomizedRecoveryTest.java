@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A seeded venue drives random book events through lossy A and B feeds and a snapshot loop: at the end every book
- * equals the venue's, and only instruments that lost entries on both feeds were ever STALE.
+ * equals the venue's, and only instruments that lost entries on both feeds were ever STALE (but for a recovery buffer
+ * overflow, which stales every instrument by design).
  */
 class RandomizedRecoveryTest
 {
@@ -134,7 +135,7 @@ class RandomizedRecoveryTest
             }
             for (final String message : fixture.sink.describe())
             {
-                if (message.contains("STALE"))
+                if (message.contains("STALE") && !message.endsWith("BUFFER_OVERFLOW"))
                 {
                     final int securityId = Integer.parseInt(message.split(" ")[1]);
                     assertTrue(affected.contains(securityId - FIRST_ID), message + " but it lost nothing");
