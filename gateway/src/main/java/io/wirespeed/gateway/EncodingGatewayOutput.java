@@ -1,0 +1,171 @@
+package io.wirespeed.gateway;
+
+import io.wirespeed.codecs.internal.BooleanFlag;
+import io.wirespeed.codecs.internal.ControlAckEncoder;
+import io.wirespeed.codecs.internal.ControlScope;
+import io.wirespeed.codecs.internal.ExecutionReportEncoder;
+import io.wirespeed.codecs.internal.MessageHeaderEncoder;
+import io.wirespeed.codecs.internal.OrderSentEncoder;
+import io.wirespeed.codecs.internal.RejectReason;
+import io.wirespeed.codecs.internal.RiskDecisionEncoder;
+import io.wirespeed.codecs.internal.RiskResult;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Encodes the order logic's outcomes as internal-schema messages (ExecutionReport, RiskDecision, OrderSent,
+ * ControlAck) into one reused buffer and hands each to a sink, counting what went and what was dropped.
+ */
+public final class EncodingGatewayOutput implements GatewayOutput
+{
+    private static final int BUFFER_LENGTH = 512;
+
+    private final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(BUFFER_LENGTH));
+    private final MessageHeaderEncoder header = new MessageHeaderEncoder();
+    private final ExecutionReportEncoder executionReport = new ExecutionReportEncoder();
+    private final RiskDecisionEncoder riskDecision = new RiskDecisionEncoder();
+    private final OrderSentEncoder orderSent = new OrderSentEncoder();
+    private final ControlAckEncoder controlAck = new ControlAckEncoder();
+    private final MessageSink sink;
+    private final GatewayCounters counters;
+    private final EpochNanoClock clock;
+
+    /**
+     * An output over a sink.
+     *
+     * @param sink     where encoded messages go.
+     * @param counters count publications and drops.
+     * @param clock    stamps the publish time of execution reports.
+     */
+    public EncodingGatewayOutput(final MessageSink sink, final GatewayCounters counters, final EpochNanoClock clock)
+    {
+        this.sink = sink;
+        this.counters = counters;
+        this.clock = clock;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onRiskDecision(
+        final long strategyId,
+        final long clOrdId,
+        final int securityId,
+        final int requestTemplateId,
+        final RejectReason reason,
+        final long limitValue,
+        final long observedValue,
+        final long triggerRxTimestampNs,
+        final long gatewayRxTimestampNs,
+        final long decisionTimestampNs)
+    {
+        riskDecision.wrapAndApplyHeader(buffer, 0, header)
+            .strategyId(strategyId)
+            .clOrdId(clOrdId)
+            .securityId(securityId)
+            .requestTemplateId(requestTemplateId)
+            .result(RejectReason.NONE == reason ? RiskResult.ACCEPTED : RiskResult.REJECTED)
+            .rejectReason(reason)
+            .limitValue(limitValue)
+            .observedValue(observedValue)
+            .triggerRxTimestampNs(triggerRxTimestampNs)
+            .gatewayRxTimestampNs(gatewayRxTimestampNs)
+            .decisionTimestampNs(decisionTimestampNs);
+        send(MessageHeaderEncoder.ENCODED_LENGTH + riskDecision.encodedLength(),
+            GatewayCounter.RISK_DECISIONS_PUBLISHED);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onOrderSent(
+        final long strategyId,
+        final long clOrdId,
+        final int securityId,
+        final long venueSeqNum,
+        final long triggerRxTimestampNs,
+        final long strategyTimestampNs,
+        final long gatewayRxTimestampNs,
+        final long txTimestampNs)
+    {
+        orderSent.wrapAndApplyHeader(buffer, 0, header)
+            .strategyId(strategyId)
+            .clOrdId(clOrdId)
+            .securityId(securityId)
+            .venueSeqNum(venueSeqNum)
+            .triggerRxTimestampNs(triggerRxTimestampNs)
+            .strategyTimestampNs(strategyTimestampNs)
+            .gatewayRxTimestampNs(gatewayRxTimestampNs)
+            .txTimestampNs(txTimestampNs);
+        send(MessageHeaderEncoder.ENCODED_LENGTH + orderSent.encodedLength(), null);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onExecutionReport(final Execution report)
+    {
+        executionReport.wrapAndApplyHeader(buffer, 0, header)
+            .strategyId(report.strategyId)
+            .clOrdId(report.clOrdId)
+            .origClOrdId(report.origClOrdId)
+            .orderId(report.venueOrderId)
+            .securityId(report.securityId)
+            .side(report.side)
+            .execType(report.execType)
+            .ordStatus(report.ordStatus)
+            .rejectReason(report.rejectReason)
+            .venueRejectCode(report.venueRejectCode)
+            .price(report.price)
+            .orderQty(report.orderQty)
+            .lastPrice(report.lastPrice)
+            .lastQty(report.lastQty)
+            .leavesQty(report.leavesQty)
+            .cumQty(report.cumQty)
+            .execId(report.execId)
+            .venueTransactTimeNs(report.venueTransactTimeNs)
+            .triggerRxTimestampNs(report.triggerRxTimestampNs)
+            .gatewayRxTimestampNs(report.gatewayRxTimestampNs)
+            .publishTimestampNs(clock.nanoTime());
+        send(MessageHeaderEncoder.ENCODED_LENGTH + executionReport.encodedLength(),
+            GatewayCounter.EXEC_REPORTS_PUBLISHED);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onControlAck(
+        final int controlTemplateId,
+        final ControlScope scope,
+        final long targetId,
+        final boolean applied,
+        final long openOrdersCanceled,
+        final long timestampNs)
+    {
+        controlAck.wrapAndApplyHeader(buffer, 0, header)
+            .controlTemplateId(controlTemplateId)
+            .scope(scope)
+            .targetId(targetId)
+            .applied(applied ? BooleanFlag.TRUE : BooleanFlag.FALSE)
+            .openOrdersCanceled(openOrdersCanceled)
+            .timestampNs(timestampNs);
+        send(MessageHeaderEncoder.ENCODED_LENGTH + controlAck.encodedLength(), null);
+    }
+
+    private void send(final int length, final GatewayCounter publishedCounter)
+    {
+        if (sink.offer(buffer, 0, length))
+        {
+            if (null != publishedCounter)
+            {
+                counters.increment(publishedCounter);
+            }
+        }
+        else
+        {
+            counters.increment(GatewayCounter.OFFER_FAILURES);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package io.wirespeed.gateway;
+
+import io.wirespeed.codecs.internal.ControlScope;
+import io.wirespeed.codecs.internal.KillDecoder;
+import io.wirespeed.codecs.internal.LimitType;
+import io.wirespeed.codecs.internal.ResumeDecoder;
+import io.wirespeed.codecs.internal.SetLimitDecoder;
+import io.wirespeed.config.RiskContext;
+
+/**
+ * Applies control operations (kill, resume, run-time limits), automatic kills on a breach and cancel on a
+ * strategy's disconnect, answering each with a ControlAck.
+ */
+final class GatewayControl
+{
+    private final Registry registry;
+    private final KillSwitch killSwitch;
+    private final PreTradeRisk risk;
+    private final GatewayOutput output;
+    private final GatewayCounters counters;
+    private final boolean cancelOnDisconnect;
+    private final Limits scratchLimits = new Limits(RiskContext.LIMITS_DEFAULT);
+
+    GatewayControl(
+        final Registry registry,
+        final KillSwitch killSwitch,
+        final PreTradeRisk risk,
+        final GatewayOutput output,
+        final GatewayCounters counters,
+        final boolean cancelOnDisconnect)
+    {
+        this.registry = registry;
+        this.killSwitch = killSwitch;
+        this.risk = risk;
+        this.output = output;
+        this.counters = counters;
+        this.cancelOnDisconnect = cancelOnDisconnect;
+    }
+
+    void onKill(final ControlScope scope, final long targetId, final long nowNs)
+    {
+        counters.increment(GatewayCounter.KILLS);
+        final long canceled = kill(scope, targetId, nowNs);
+        output.onControlAck(KillDecoder.TEMPLATE_ID, scope, targetId, canceled >= 0, Math.max(0, canceled), nowNs);
+    }
+
+    void onResume(final ControlScope scope, final long targetId, final long nowNs)
+    {
+        final RiskBook book = registry.book(scope, targetId);
+        final boolean applied = ControlScope.GLOBAL == scope || null != book;
+        if (ControlScope.GLOBAL == scope)
+        {
+            killSwitch.resumeGlobal();
+        }
+        else if (null != book)
+        {
+            book.killed = false;
+        }
+        counters.increment(applied ? GatewayCounter.RESUMES : GatewayCounter.CONTROL_REFUSED);
+        output.onControlAck(ResumeDecoder.TEMPLATE_ID, scope, targetId, applied, 0, nowNs);
+    }
+
+    void onSetLimit(
+        final ControlScope scope, final long targetId, final LimitType limitType, final long value, final long nowNs)
+    {
+        boolean applied;
+        if (ControlScope.GLOBAL == scope)
+        {
+            if (LimitType.MAX_ORDERS_PER_SECOND == limitType || LimitType.MAX_MESSAGES_PER_SECOND == limitType)
+            {
+                applied = risk.venueLimits().set(limitType, value);
+            }
+            else
+            {
+                applied = scratchLimits.set(limitType, value);
+                for (int i = 0; applied && i < registry.strategies.length; i++)
+                {
+                    registry.strategies[i].book.limits.set(limitType, value);
+                }
+                for (int i = 0; applied && i < registry.accounts.length; i++)
+                {
+                    registry.accounts[i].book.limits.set(limitType, value);
+                }
+            }
+        }
+        else
+        {
+            final RiskBook book = registry.book(scope, targetId);
+            applied = null != book && book.limits.set(limitType, value);
+        }
+        counters.increment(applied ? GatewayCounter.LIMITS_SET : GatewayCounter.CONTROL_REFUSED);
+        output.onControlAck(SetLimitDecoder.TEMPLATE_ID, scope, targetId, applied, 0, nowNs);
+    }
+
+    void onStrategyDisconnected(final long strategyId, final long nowNs)
+    {
+        final Strategy strategy = registry.strategy(strategyId);
+        if (null != strategy)
+        {
+            counters.increment(GatewayCounter.STRATEGIES_DISCONNECTED);
+            if (cancelOnDisconnect)
+            {
+                killSwitch.cancelOpenOrders(strategy, null, nowNs);
+            }
+        }
+    }
+
+    /**
+     * Kill the strategy or account whose limit a request breached, if its limits say so.
+     */
+    void onBreach(final Strategy strategy, final RiskBook breached, final long nowNs)
+    {
+        if (breached.limits.autoKillOnBreach && !breached.killed)
+        {
+            counters.increment(GatewayCounter.AUTO_KILLS);
+            final boolean isAccount = breached == strategy.account.book;
+            final ControlScope scope = isAccount ? ControlScope.ACCOUNT : ControlScope.STRATEGY;
+            final long targetId = isAccount ? strategy.account.id : strategy.id;
+            final long canceled = kill(scope, targetId, nowNs);
+            output.onControlAck(KillDecoder.TEMPLATE_ID, scope, targetId, true, canceled, nowNs);
+        }
+    }
+
+    private long kill(final ControlScope scope, final long targetId, final long nowNs)
+    {
+        if (ControlScope.GLOBAL == scope)
+        {
+            return killSwitch.killGlobal(nowNs);
+        }
+        final RiskBook book = registry.book(scope, targetId);
+        if (null == book)
+        {
+            counters.increment(GatewayCounter.CONTROL_REFUSED);
+            return -1;
+        }
+        book.killed = true;
+        if (ControlScope.STRATEGY == scope)
+        {
+            return killSwitch.cancelOpenOrders(registry.strategy(targetId), null, nowNs);
+        }
+        return killSwitch.cancelOpenOrders(null, registry.account(targetId), nowNs);
+    }
+}

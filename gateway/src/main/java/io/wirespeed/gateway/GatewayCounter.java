@@ -1,0 +1,68 @@
+package io.wirespeed.gateway;
+
+/**
+ * The counters the order gateway keeps in the counters file, by type id and label.
+ */
+public enum GatewayCounter
+{
+    ORDERS_RECEIVED(3000, "new orders received"),
+    ORDERS_ACCEPTED(3001, "new orders accepted and sent to the venue"),
+    REJECTED_VALIDATION(3002, "requests rejected: validation (strategy, instrument, side, type, qty, tick)"),
+    REJECTED_DUPLICATE(3003, "requests rejected: duplicate client order id"),
+    REJECTED_RISK(3004, "requests rejected: pre-trade risk limit"),
+    REJECTED_RATE(3005, "requests rejected: order or message rate"),
+    REJECTED_KILL_SWITCH(3006, "requests rejected: kill switch"),
+    REJECTED_SESSION(3007, "requests rejected: venue session not established or back pressured"),
+    REJECTED_UNKNOWN_ORDER(3008, "cancels and replaces rejected: unknown or inactive order"),
+    VENUE_REJECTS(3009, "orders rejected by the venue (reject, not applied, business reject)"),
+    CANCELS_RECEIVED(3010, "cancel requests received"),
+    CANCELS_SENT(3011, "cancels sent to the venue (strategy, kill switch, disconnect)"),
+    REPLACES_RECEIVED(3012, "replace requests received"),
+    REPLACES_SENT(3013, "replaces sent to the venue"),
+    CANCELED(3014, "orders canceled"),
+    REPLACED(3015, "orders replaced"),
+    FILLS(3016, "fills"),
+    KILLS(3017, "kill switch trips from the control stream"),
+    AUTO_KILLS(3018, "kill switch trips on a limit breach"),
+    RESUMES(3019, "kill switch resets"),
+    LIMITS_SET(3020, "limits changed at run time"),
+    CONTROL_REFUSED(3021, "control messages refused (unknown target or bad value)"),
+    STRATEGIES_DISCONNECTED(3022, "strategies disconnected (publication image gone)"),
+    EXEC_REPORTS_PUBLISHED(3023, "execution reports published"),
+    RISK_DECISIONS_PUBLISHED(3024, "risk decisions published"),
+    OFFER_FAILURES(3025, "messages to strategies dropped after back pressure retries"),
+    UNKNOWN_VENUE_ORDERS(3026, "venue reports for unknown gateway order ids"),
+    ORDER_POOL_EXHAUSTED(3027, "new orders rejected: order pool exhausted"),
+    MALFORMED_MESSAGES(3028, "malformed or unknown messages on the order or control stream"),
+    SESSION_STATE_CHANGES(3029, "venue session state changes"),
+    MASS_CANCELS_SENT(3030, "mass cancels sent to the venue");
+
+    private final int typeId;
+    private final String label;
+
+    GatewayCounter(final int typeId, final String label)
+    {
+        this.typeId = typeId;
+        this.label = label;
+    }
+
+    /**
+     * The counter's type id in the counters file.
+     *
+     * @return the counter's type id.
+     */
+    public int typeId()
+    {
+        return typeId;
+    }
+
+    /**
+     * What the counter counts.
+     *
+     * @return what the counter counts.
+     */
+    public String label()
+    {
+        return label;
+    }
+}

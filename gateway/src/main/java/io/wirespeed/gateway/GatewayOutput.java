@@ -1,0 +1,84 @@
+package io.wirespeed.gateway;
+
+import io.wirespeed.codecs.internal.ControlScope;
+import io.wirespeed.codecs.internal.RejectReason;
+
+/**
+ * Where the order logic's outcomes go: risk decisions, order-sent stamps and execution reports for the strategies,
+ * and answers to control messages.
+ */
+public interface GatewayOutput
+{
+    /**
+     * The pre-trade outcome of one request.
+     *
+     * @param strategyId           strategy that sent the request.
+     * @param clOrdId              client order id of the request.
+     * @param securityId           venue security id.
+     * @param requestTemplateId    template id of the NewOrder, CancelOrder or ReplaceOrder.
+     * @param reason               {@link RejectReason#NONE} when accepted, else why it was refused.
+     * @param limitValue           the limit breached, in its own units, else 0.
+     * @param observedValue        what the request would have made it, else 0.
+     * @param triggerRxTimestampNs rx time of the tick that caused the request.
+     * @param gatewayRxTimestampNs when the gateway took the request.
+     * @param decisionTimestampNs  when the gateway decided.
+     */
+    void onRiskDecision(
+        long strategyId,
+        long clOrdId,
+        int securityId,
+        int requestTemplateId,
+        RejectReason reason,
+        long limitValue,
+        long observedValue,
+        long triggerRxTimestampNs,
+        long gatewayRxTimestampNs,
+        long decisionTimestampNs);
+
+    /**
+     * An order left for the venue: the tick-to-trade stamp.
+     *
+     * @param strategyId           strategy that owns the order.
+     * @param clOrdId              client order id.
+     * @param securityId           venue security id.
+     * @param venueSeqNum          venue sequence number the order went out with.
+     * @param triggerRxTimestampNs rx time of the tick that caused the order.
+     * @param strategyTimestampNs  when the strategy sent it.
+     * @param gatewayRxTimestampNs when the gateway took it.
+     * @param txTimestampNs        when the venue session returned from sending it.
+     */
+    void onOrderSent(
+        long strategyId,
+        long clOrdId,
+        int securityId,
+        long venueSeqNum,
+        long triggerRxTimestampNs,
+        long strategyTimestampNs,
+        long gatewayRxTimestampNs,
+        long txTimestampNs);
+
+    /**
+     * An order's state changed.
+     *
+     * @param report the report's fields, valid only during the call.
+     */
+    void onExecutionReport(Execution report);
+
+    /**
+     * The answer to a control message, or the notice of an automatic kill.
+     *
+     * @param controlTemplateId  template id of the Kill, Resume or SetLimit.
+     * @param scope              scope it named.
+     * @param targetId           strategy or account id, 0 for GLOBAL.
+     * @param applied            whether it took effect.
+     * @param openOrdersCanceled cancels sent for open orders.
+     * @param timestampNs        when it was applied.
+     */
+    void onControlAck(
+        int controlTemplateId,
+        ControlScope scope,
+        long targetId,
+        boolean applied,
+        long openOrdersCanceled,
+        long timestampNs);
+}

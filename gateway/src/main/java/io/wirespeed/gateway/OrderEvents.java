@@ -1,0 +1,365 @@
+package io.wirespeed.gateway;
+
+import io.wirespeed.codecs.internal.ExecType;
+import io.wirespeed.codecs.internal.ExecutionReportEncoder;
+import io.wirespeed.codecs.internal.OrdStatus;
+import io.wirespeed.codecs.internal.RejectReason;
+import io.wirespeed.codecs.internal.SessionState;
+import io.wirespeed.codecs.internal.Side;
+import io.wirespeed.gateway.venue.VenueListener;
+
+/**
+ * Applies the venue's reports to order state, positions and open quantities, and reports each change to the
+ * strategy that owns the order.
+ */
+final class OrderEvents implements VenueListener
+{
+    private static final long NULL_PRICE = ExecutionReportEncoder.priceNullValue();
+
+    private final Orders orders;
+    private final GatewayOutput output;
+    private final GatewayCounters counters;
+    private final KillSwitch killSwitch;
+    private final Execution execution;
+    private SessionState sessionState = SessionState.DISCONNECTED;
+
+    OrderEvents(
+        final Orders orders,
+        final GatewayOutput output,
+        final GatewayCounters counters,
+        final KillSwitch killSwitch,
+        final Execution execution)
+    {
+        this.orders = orders;
+        this.output = output;
+        this.counters = counters;
+        this.killSwitch = killSwitch;
+        this.execution = execution;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onOrderAccepted(final long orderId, final long venueOrderId, final long transactTimeNs, final long rxNs)
+    {
+        final Order order = find(orderId);
+        if (null != order)
+        {
+            order.venueOrderId = venueOrderId;
+            if (OrdStatus.PENDING_NEW == order.status)
+            {
+                order.status = OrdStatus.NEW;
+            }
+            report(order, ExecType.NEW, order.clOrdId, 0, RejectReason.NONE, 0, transactTimeNs, rxNs);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onFill(
+        final long orderId,
+        final long venueOrderId,
+        final long execId,
+        final long lastPrice,
+        final long lastQty,
+        final long leavesQty,
+        final long cumQty,
+        final long transactTimeNs,
+        final long rxNs)
+    {
+        final Order order = find(orderId);
+        if (null == order)
+        {
+            return;
+        }
+        counters.increment(GatewayCounter.FILLS);
+        final long exposureBefore = order.exposure();
+        final long signedQty = Side.BUY == order.side ? lastQty : -lastQty;
+        order.strategy.book.position[order.instrument] += signedQty;
+        order.strategy.account.book.position[order.instrument] += signedQty;
+        order.venueOrderId = venueOrderId;
+        order.cumQty = cumQty;
+        order.leavesQty = Math.max(0, leavesQty);
+        order.status = 0 == order.leavesQty ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED;
+        OrderGatewayLogic.adjustOpen(order, order.exposure() - exposureBefore);
+
+        fill(order, lastPrice, lastQty, execId);
+        report(order, ExecType.TRADE, order.clOrdId, 0, RejectReason.NONE, 0, transactTimeNs, rxNs);
+        if (OrdStatus.FILLED == order.status)
+        {
+            order.clearPendingClOrdId();
+            release(order);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onCanceled(
+        final long requestId,
+        final long orderId,
+        final long venueOrderId,
+        final long transactTimeNs,
+        final long rxNs)
+    {
+        final Order order = find(orderId);
+        if (null == order)
+        {
+            return;
+        }
+        counters.increment(GatewayCounter.CANCELED);
+        final boolean requested = Order.CANCEL_REQUEST == order.pending && requestId == order.pendingRequestId &&
+            order.pendingClOrdId != order.clOrdId;
+        final long clOrdId = requested ? order.pendingClOrdId : order.clOrdId;
+        final long origClOrdId = requested ? order.clOrdId : 0;
+        order.venueOrderId = venueOrderId;
+        order.status = OrdStatus.CANCELED;
+        order.clearPendingClOrdId();
+        order.clearPending();
+        final long exposure = order.exposure();
+        order.leavesQty = 0;
+        OrderGatewayLogic.adjustOpen(order, -exposure);
+        report(order, ExecType.CANCELED, clOrdId, origClOrdId, RejectReason.NONE, 0, transactTimeNs, rxNs);
+        release(order);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onReplaced(
+        final long requestId,
+        final long origOrderId,
+        final long venueOrderId,
+        final long price,
+        final long orderQty,
+        final long leavesQty,
+        final long cumQty,
+        final long transactTimeNs,
+        final long rxNs)
+    {
+        final Order order = find(origOrderId);
+        if (null == order)
+        {
+            return;
+        }
+        counters.increment(GatewayCounter.REPLACED);
+        final long exposureBefore = order.exposure();
+        final boolean requested = Order.REPLACE_REQUEST == order.pending && requestId == order.pendingRequestId;
+        final long oldClOrdId = order.clOrdId;
+        if (requested)
+        {
+            if (order.pendingClOrdId != oldClOrdId)
+            {
+                order.strategy.ordersByClOrdId.remove(oldClOrdId);
+                order.clOrdId = order.pendingClOrdId;
+            }
+            order.ordType = order.pendingOrdType;
+            order.timeInForce = order.pendingTimeInForce;
+            order.clearPending();
+        }
+        order.orderId = requestId;
+        orders.reindex(origOrderId, order);
+        order.venueOrderId = venueOrderId;
+        order.price = price;
+        order.orderQty = orderQty;
+        order.leavesQty = leavesQty;
+        order.cumQty = cumQty;
+        if (OrdStatus.PENDING_NEW == order.status)
+        {
+            order.status = OrdStatus.NEW;
+        }
+        OrderGatewayLogic.adjustOpen(order, order.exposure() - exposureBefore);
+        report(order, ExecType.REPLACED, order.clOrdId, oldClOrdId, RejectReason.NONE, 0, transactTimeNs, rxNs);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onOrderRejected(
+        final long orderId, final int venueReasonCode, final long transactTimeNs, final long rxNs)
+    {
+        final Order order = find(orderId);
+        if (null != order)
+        {
+            rejectOrder(order, venueReasonCode, transactTimeNs, rxNs);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onCancelOrReplaceRejected(
+        final long requestId,
+        final long origOrderId,
+        final boolean replace,
+        final int venueReasonCode,
+        final long rxNs)
+    {
+        final Order order = find(origOrderId);
+        if (null != order && order.pendingRequestId == requestId)
+        {
+            requestRejected(order, venueReasonCode, rxNs);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onMassCancelReport(
+        final long requestId, final boolean accepted, final int totalAffected, final long rxTimestampNs)
+    {
+        killSwitch.onMassCancelReport(requestId, accepted, rxTimestampNs);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onBusinessReject(final long refSeqNum, final int venueReasonCode, final long rxTimestampNs)
+    {
+        settleNotApplied(refSeqNum, refSeqNum, venueReasonCode, rxTimestampNs);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onNotApplied(final long fromSeqNum, final int count, final long rxTimestampNs)
+    {
+        if (count > 0)
+        {
+            settleNotApplied(fromSeqNum, fromSeqNum + count - 1, 0, rxTimestampNs);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onSessionState(final SessionState state, final int venueReasonCode, final long timestampNs)
+    {
+        if (state != sessionState)
+        {
+            sessionState = state;
+            counters.increment(GatewayCounter.SESSION_STATE_CHANGES);
+        }
+    }
+
+    SessionState sessionState()
+    {
+        return sessionState;
+    }
+
+    /**
+     * Settle every request carried by venue sequence numbers the venue did not apply.
+     */
+    private void settleNotApplied(
+        final long fromSeqNum, final long toSeqNum, final int venueReasonCode, final long rxNs)
+    {
+        for (int i = 0, capacity = orders.capacity(); i < capacity; i++)
+        {
+            final Order order = orders.at(i);
+            if (order.inUse)
+            {
+                if (OrdStatus.PENDING_NEW == order.status && order.newSeqNum >= fromSeqNum &&
+                    order.newSeqNum <= toSeqNum)
+                {
+                    rejectOrder(order, venueReasonCode, 0, rxNs);
+                }
+                else if (Order.NO_REQUEST != order.pending && order.pendingSeqNum >= fromSeqNum &&
+                    order.pendingSeqNum <= toSeqNum)
+                {
+                    requestRejected(order, venueReasonCode, rxNs);
+                }
+            }
+        }
+        killSwitch.onNotApplied(fromSeqNum, toSeqNum, rxNs);
+    }
+
+    private void rejectOrder(final Order order, final int venueReasonCode, final long transactTimeNs, final long rxNs)
+    {
+        counters.increment(GatewayCounter.VENUE_REJECTS);
+        final long exposure = order.exposure();
+        order.status = OrdStatus.REJECTED;
+        order.clearPendingClOrdId();
+        order.clearPending();
+        order.leavesQty = 0;
+        OrderGatewayLogic.adjustOpen(order, -exposure);
+        report(order, ExecType.REJECTED, order.clOrdId, 0, RejectReason.VENUE_REJECT, venueReasonCode,
+            transactTimeNs, rxNs);
+        release(order);
+    }
+
+    private void requestRejected(final Order order, final int venueReasonCode, final long rxNs)
+    {
+        final boolean replace = Order.REPLACE_REQUEST == order.pending;
+        final long clOrdId = order.pendingClOrdId;
+        final long exposureBefore = order.exposure();
+        order.clearPendingClOrdId();
+        order.clearPending();
+        OrderGatewayLogic.adjustOpen(order, order.exposure() - exposureBefore);
+        counters.increment(GatewayCounter.VENUE_REJECTS);
+        report(order, replace ? ExecType.REPLACE_REJECTED : ExecType.CANCEL_REJECTED, clOrdId, order.clOrdId,
+            RejectReason.VENUE_REJECT, venueReasonCode, 0, rxNs);
+    }
+
+    private Order find(final long orderId)
+    {
+        final Order order = orders.get(orderId);
+        if (null == order)
+        {
+            counters.increment(GatewayCounter.UNKNOWN_VENUE_ORDERS);
+        }
+        return order;
+    }
+
+    private void release(final Order order)
+    {
+        order.strategy.ordersByClOrdId.remove(order.clOrdId);
+        order.strategy.book.openOrders--;
+        order.strategy.account.book.openOrders--;
+        orders.release(order);
+    }
+
+    private void fill(final Order order, final long lastPrice, final long lastQty, final long execId)
+    {
+        execution.lastPrice = lastPrice;
+        execution.lastQty = lastQty;
+        execution.execId = execId;
+    }
+
+    private void report(
+        final Order order,
+        final ExecType execType,
+        final long clOrdId,
+        final long origClOrdId,
+        final RejectReason reason,
+        final int venueRejectCode,
+        final long transactTimeNs,
+        final long rxNs)
+    {
+        final Execution report = execution;
+        report.strategyId = order.strategy.id;
+        report.clOrdId = clOrdId;
+        report.origClOrdId = origClOrdId;
+        report.venueOrderId = order.venueOrderId;
+        report.securityId = order.securityId;
+        report.side = order.side;
+        report.execType = execType;
+        report.ordStatus = ExecType.REPLACED == execType ? OrdStatus.REPLACED : order.reportedStatus();
+        report.rejectReason = reason;
+        report.venueRejectCode = venueRejectCode;
+        report.price = order.price;
+        report.orderQty = order.orderQty;
+        if (ExecType.TRADE != execType)
+        {
+            report.lastPrice = NULL_PRICE;
+            report.lastQty = 0;
+            report.execId = 0;
+        }
+        report.leavesQty = order.leavesQty;
+        report.cumQty = order.cumQty;
+        report.venueTransactTimeNs = transactTimeNs;
+        report.triggerRxTimestampNs = order.triggerRxTimestampNs;
+        report.gatewayRxTimestampNs = rxNs;
+        output.onExecutionReport(report);
+    }
+}

@@ -1,0 +1,70 @@
+package io.wirespeed.gateway;
+
+import io.wirespeed.codecs.internal.OrdType;
+import io.wirespeed.codecs.internal.Side;
+import io.wirespeed.codecs.internal.TimeInForce;
+import io.wirespeed.nic.AllocationMeter;
+import org.junit.jupiter.api.Test;
+
+import static io.wirespeed.gateway.GatewayFixture.ALPHA;
+import static io.wirespeed.gateway.GatewayFixture.BETA;
+import static io.wirespeed.gateway.GatewayFixture.ES;
+import static io.wirespeed.gateway.GatewayFixture.ES_PRICE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class AllocationTest
+{
+    private GatewayFixture fixture;
+    private long clOrdId;
+    private long published;
+
+    @Test
+    void steadyStateOfAcceptFillAndCancelAllocatesNothing()
+    {
+        fixture = new GatewayFixture(GatewayFixture.lenientRisk(), (buffer, offset, length) ->
+        {
+            published++;
+            return true;
+        }, 1024);
+        fixture.venue.recording = false;
+        fixture.quote(ES, ES_PRICE);
+
+        final long bytes = AllocationMeter.measure(() -> run(200_000), () -> run(100_000));
+
+        assertEquals(0, bytes);
+        assertEquals(300_000 * 2, fixture.venue.newOrders);
+        assertEquals(300_000, fixture.venue.cancels);
+        assertEquals(0, fixture.logic.state().liveOrders());
+        assertEquals(300_000 * 2, fixture.counters.get(GatewayCounter.ORDERS_ACCEPTED));
+        assertEquals(300_000 * 2, fixture.counters.get(GatewayCounter.FILLS));
+        assertEquals(0, fixture.counters.get(GatewayCounter.OFFER_FAILURES));
+        assertEquals(300_000 * 3, fixture.counters.get(GatewayCounter.RISK_DECISIONS_PUBLISHED));
+        assertEquals(300_000 * 5, fixture.counters.get(GatewayCounter.EXEC_REPORTS_PUBLISHED));
+        assertEquals(300_000 * 10 + 2, published, "two control acks from the fixture set up");
+    }
+
+    private void run(final int cycles)
+    {
+        final TestVenue venue = fixture.venue;
+        final OrderGatewayLogic logic = fixture.logic;
+        for (int i = 0; i < cycles; i++)
+        {
+            final int strategy = 0 == (i & 1) ? ALPHA : BETA;
+            final Side side = 0 == (i & 2) ? Side.BUY : Side.SELL;
+            final long filledClOrdId = ++clOrdId;
+            logic.onNewOrder(strategy, filledClOrdId, ES, side, OrdType.LIMIT, TimeInForce.DAY, ES_PRICE, 2, 1, 2);
+            final long filledId = venue.lastOrderId;
+            venue.listener.onOrderAccepted(filledId, filledId, 3, 4);
+            venue.listener.onFill(filledId, filledId, i, ES_PRICE, 1, 1, 1, 5, 6);
+            venue.listener.onFill(filledId, filledId, i, ES_PRICE, 1, 0, 2, 5, 6);
+
+            final long canceledClOrdId = ++clOrdId;
+            logic.onNewOrder(strategy, canceledClOrdId, ES, side, OrdType.LIMIT, TimeInForce.DAY, ES_PRICE, 1, 1, 2);
+            final long canceledId = venue.lastOrderId;
+            venue.listener.onOrderAccepted(canceledId, canceledId, 3, 4);
+            logic.onCancelOrder(strategy, ++clOrdId, canceledClOrdId, ES, 0);
+            venue.listener.onCanceled(venue.lastRequestId, canceledId, canceledId, 5, 6);
+            fixture.clock.advance(1_000);
+        }
+    }
+}
