@@ -35,6 +35,16 @@ public final class GatewayContext extends ConfigContext<GatewayContext>
      */
     public static final boolean CANCEL_ON_DISCONNECT_DEFAULT = true;
 
+    /**
+     * Default of {@code venue_max_orders_per_second}: new orders and replaces the session may send in any second.
+     */
+    public static final long VENUE_MAX_ORDERS_PER_SECOND_DEFAULT = 1_000;
+
+    /**
+     * Default of {@code venue_max_messages_per_second}: business messages the session may send in any second.
+     */
+    public static final long VENUE_MAX_MESSAGES_PER_SECOND_DEFAULT = 2_000;
+
     private String venueHost = VENUE_HOST_DEFAULT;
     private int venuePort = VENUE_PORT_DEFAULT;
     private String sessionId;
@@ -45,6 +55,8 @@ public final class GatewayContext extends ConfigContext<GatewayContext>
     private long reconnectBackoffMs = RECONNECT_BACKOFF_MS_DEFAULT;
     private long connectTimeoutMs = CONNECT_TIMEOUT_MS_DEFAULT;
     private boolean cancelOnDisconnect = CANCEL_ON_DISCONNECT_DEFAULT;
+    private long venueMaxOrdersPerSecond = VENUE_MAX_ORDERS_PER_SECOND_DEFAULT;
+    private long venueMaxMessagesPerSecond = VENUE_MAX_MESSAGES_PER_SECOND_DEFAULT;
 
     /**
      * A context holding the defaults; session_id, firm_id, access_key_id and secret_ref must be set.
@@ -276,6 +288,52 @@ public final class GatewayContext extends ConfigContext<GatewayContext>
         return this;
     }
 
+    /**
+     * Venue-session order throttle, {@code venue_max_orders_per_second}: new orders and replaces sent to the venue
+     * in any one-second window, across all strategies.
+     *
+     * @return orders per second.
+     */
+    public long venueMaxOrdersPerSecond()
+    {
+        return venueMaxOrdersPerSecond;
+    }
+
+    /**
+     * Set the venue-session order throttle.
+     *
+     * @param venueMaxOrdersPerSecond orders per second.
+     * @return this for a fluent API.
+     */
+    public GatewayContext venueMaxOrdersPerSecond(final long venueMaxOrdersPerSecond)
+    {
+        this.venueMaxOrdersPerSecond = venueMaxOrdersPerSecond;
+        return this;
+    }
+
+    /**
+     * Venue-session message throttle, {@code venue_max_messages_per_second}: business messages (orders, cancels,
+     * replaces, mass actions) sent to the venue in any one-second window.
+     *
+     * @return messages per second.
+     */
+    public long venueMaxMessagesPerSecond()
+    {
+        return venueMaxMessagesPerSecond;
+    }
+
+    /**
+     * Set the venue-session message throttle.
+     *
+     * @param venueMaxMessagesPerSecond messages per second.
+     * @return this for a fluent API.
+     */
+    public GatewayContext venueMaxMessagesPerSecond(final long venueMaxMessagesPerSecond)
+    {
+        this.venueMaxMessagesPerSecond = venueMaxMessagesPerSecond;
+        return this;
+    }
+
     @Override
     void read(final ConfigReader.Table table)
     {
@@ -289,6 +347,8 @@ public final class GatewayContext extends ConfigContext<GatewayContext>
         table.integer("reconnect_backoff_ms", this::reconnectBackoffMs);
         table.integer("connect_timeout_ms", this::connectTimeoutMs);
         table.bool("cancel_on_disconnect", this::cancelOnDisconnect);
+        table.integer("venue_max_orders_per_second", this::venueMaxOrdersPerSecond);
+        table.integer("venue_max_messages_per_second", this::venueMaxMessagesPerSecond);
     }
 
     @Override
@@ -316,5 +376,13 @@ public final class GatewayContext extends ConfigContext<GatewayContext>
         validator.range("keepalive_interval_ms", keepaliveIntervalMs, 100, 60_000);
         validator.range("reconnect_backoff_ms", reconnectBackoffMs, 10, 600_000);
         validator.range("connect_timeout_ms", connectTimeoutMs, 100, 600_000);
+        validator.range("venue_max_orders_per_second", venueMaxOrdersPerSecond, 1, 1_000_000);
+        validator.range("venue_max_messages_per_second", venueMaxMessagesPerSecond, 1, 1_000_000);
+        if (venueMaxMessagesPerSecond < venueMaxOrdersPerSecond)
+        {
+            validator.error("venue_max_messages_per_second", venueMaxMessagesPerSecond,
+                "must be at least venue_max_orders_per_second (" + venueMaxOrdersPerSecond +
+                "): every order is also a message");
+        }
     }
 }

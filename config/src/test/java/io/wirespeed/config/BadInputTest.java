@@ -127,7 +127,12 @@ final class BadInputTest
                 "channel.0.feed_silence_ms", "100", "not longer than gap_timeout_ms (100)"),
             bad("invalid session id",
                 GATEWAY.replace("\"ABC\"", "\"abcd\"") + CHANNEL + INSTRUMENT,
-                "gateway.session_id", "\"abcd\"", "invalid session id (exactly 3 of A-Z, 0-9)"));
+                "gateway.session_id", "\"abcd\"", "invalid session id (exactly 3 of A-Z, 0-9)"),
+            bad("venue message throttle below the venue order throttle",
+                GATEWAY + "venue_max_orders_per_second = 500\nvenue_max_messages_per_second = 100\n" + CHANNEL +
+                INSTRUMENT,
+                "gateway.venue_max_messages_per_second", "100",
+                "must be at least venue_max_orders_per_second (500): every order is also a message"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -11,6 +11,7 @@ import io.wirespeed.codecs.internal.ReplaceOrderDecoder;
 import io.wirespeed.codecs.internal.SessionState;
 import io.wirespeed.codecs.internal.Side;
 import io.wirespeed.codecs.internal.TimeInForce;
+import io.wirespeed.config.GatewayContext;
 import io.wirespeed.config.InstrumentContext;
 import io.wirespeed.config.RiskContext;
 import io.wirespeed.config.StrategyContext;
@@ -32,11 +33,12 @@ public final class OrderGatewayLogic
     /** Orders the pool holds unless configured otherwise. */
     public static final int ORDER_CAPACITY_DEFAULT = 16 * 1024;
 
-    /** Venue session limit on new orders per second, across strategies, until changed by a GLOBAL SetLimit. */
-    public static final long VENUE_MAX_ORDERS_PER_SECOND_DEFAULT = 1_000;
+    /** Venue session limit on new orders per second, across strategies, until configured or changed by SetLimit. */
+    public static final long VENUE_MAX_ORDERS_PER_SECOND_DEFAULT = GatewayContext.VENUE_MAX_ORDERS_PER_SECOND_DEFAULT;
 
-    /** Venue session limit on messages per second, across strategies, until changed by a GLOBAL SetLimit. */
-    public static final long VENUE_MAX_MESSAGES_PER_SECOND_DEFAULT = 2_000;
+    /** Venue session limit on messages per second, across strategies, until configured or changed by SetLimit. */
+    public static final long VENUE_MAX_MESSAGES_PER_SECOND_DEFAULT =
+        GatewayContext.VENUE_MAX_MESSAGES_PER_SECOND_DEFAULT;
 
     private static final int NEW_ORDER = NewOrderDecoder.TEMPLATE_ID;
     private static final int CANCEL_ORDER = CancelOrderDecoder.TEMPLATE_ID;
@@ -123,9 +125,23 @@ public final class OrderGatewayLogic
         final GatewayCounters counters,
         final EpochNanoClock clock)
     {
-        return new OrderGatewayLogic(config.instruments(), config.strategies(), config.risk(),
-            config.gateway().cancelOnDisconnect(), venueFactory, output, counters, clock, ORDER_CAPACITY_DEFAULT,
-            clock.nanoTime() / 1_000);
+        final OrderGatewayLogic logic = new OrderGatewayLogic(config.instruments(), config.strategies(),
+            config.risk(), config.gateway().cancelOnDisconnect(), venueFactory, output, counters, clock,
+            ORDER_CAPACITY_DEFAULT, clock.nanoTime() / 1_000);
+        logic.venueThrottle(config.gateway().venueMaxOrdersPerSecond(), config.gateway().venueMaxMessagesPerSecond());
+        return logic;
+    }
+
+    /**
+     * Set the venue-session throttles, across all strategies (a GLOBAL SetLimit of a rate changes them too).
+     *
+     * @param maxOrdersPerSecond   new orders and replaces in any one-second window.
+     * @param maxMessagesPerSecond business messages in any one-second window.
+     */
+    public void venueThrottle(final long maxOrdersPerSecond, final long maxMessagesPerSecond)
+    {
+        risk.venueLimits().maxOrdersPerSecond = maxOrdersPerSecond;
+        risk.venueLimits().maxMessagesPerSecond = maxMessagesPerSecond;
     }
 
     /**
