@@ -1,5 +1,8 @@
 /**
- * The client library a strategy process links: normalized market data with per-instrument book views, order
- * entry and execution reports, and sample strategies. Code arrives with the order-path issue.
+ * The client library a strategy process links: {@link io.wirespeed.strategy.StrategyClient} (an Agrona agent) takes
+ * normalized market data into per-instrument {@link io.wirespeed.strategy.BookView}s, sends orders through
+ * {@link io.wirespeed.strategy.OrderEntry}, keeps {@link io.wirespeed.strategy.StrategyOrders} from the gateway's
+ * answers and calls a {@link io.wirespeed.strategy.Strategy}; {@link io.wirespeed.strategy.StrategyMain} runs a
+ * sample in its own JVM.
  */
 package io.wirespeed.strategy;

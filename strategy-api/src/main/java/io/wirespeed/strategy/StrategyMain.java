@@ -1,0 +1,97 @@
+package io.wirespeed.strategy;
+
+import io.wirespeed.config.AgentRole;
+import io.wirespeed.config.ConfigException;
+import io.wirespeed.config.IdleStrategies;
+import io.wirespeed.config.StrategyContext;
+import io.wirespeed.config.StrategySample;
+import io.wirespeed.config.WirespeedConfig;
+import io.wirespeed.strategy.sample.MarketMaker;
+import io.wirespeed.strategy.sample.TickResponder;
+import org.agrona.ErrorHandler;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.ShutdownSignalBarrier;
+
+import java.nio.file.Path;
+
+/**
+ * Runs one configured strategy's sample in its own JVM against the appliance's media driver, until SIGINT/SIGTERM.
+ * <p>
+ * Usage: {@code StrategyMain <config-file> <strategy-name>}; {@code -Dwirespeed.*} properties override the file.
+ * Prints {@code started <name>} once connected and {@code stopped <name>} on shutdown.
+ */
+public final class StrategyMain
+{
+    private StrategyMain()
+    {
+    }
+
+    /**
+     * Entry point.
+     *
+     * @param args config file and strategy name.
+     */
+    public static void main(final String[] args)
+    {
+        if (2 != args.length)
+        {
+            System.err.println("usage: StrategyMain <config-file> <strategy-name>");
+            System.exit(2);
+        }
+        try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier())
+        {
+            run(WirespeedConfig.load(Path.of(args[0])), args[1], barrier);
+        }
+        catch (final ConfigException | IllegalArgumentException ex)
+        {
+            System.err.println(ex.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /**
+     * Run a strategy's sample on its own thread until the barrier is signalled.
+     *
+     * @param config  concluded configuration.
+     * @param name    of the {@code [[strategy]]}.
+     * @param barrier signalled to stop; the caller closes it once this returns.
+     */
+    public static void run(final WirespeedConfig config, final String name, final ShutdownSignalBarrier barrier)
+    {
+        final StrategyFactory factory = factory(StrategySettings.from(config, name).strategy());
+        final ErrorHandler errorHandler = (throwable) -> throwable.printStackTrace(System.err);
+        final StrategyClient client = StrategyClient.connect(config, name, factory);
+        try (AgentRunner runner = new AgentRunner(
+            IdleStrategies.of(config.agent(AgentRole.STRATEGY)), errorHandler, null, client))
+        {
+            AgentRunner.startOnThread(runner);
+            System.out.println("started " + name);
+            System.out.flush();
+            barrier.await();
+        }
+        System.out.println("stopped " + name);
+        System.out.flush();
+    }
+
+    /**
+     * The factory of a strategy's configured sample.
+     *
+     * @param strategy configuration naming the sample.
+     * @return the factory.
+     * @throws IllegalArgumentException when the strategy names no sample.
+     */
+    public static StrategyFactory factory(final StrategyContext strategy)
+    {
+        final StrategySample sample = strategy.sample();
+        switch (sample)
+        {
+            case TICK_RESPONDER:
+                return TickResponder::fromSettings;
+            case MARKET_MAKER:
+                return MarketMaker::fromSettings;
+            default:
+                throw new IllegalArgumentException("strategy." + strategy.name() +
+                    ": sample = \"none\", nothing to run (set sample = \"tick-responder\" or \"market-maker\")");
+        }
+    }
+}
