@@ -45,6 +45,17 @@ public final class SimContext extends ConfigContext<SimContext>
      */
     public static final int PARTICIPANTS_DEFAULT = 8;
 
+    /**
+     * Default most client orders resting at once per instrument.
+     */
+    public static final int MAX_CLIENT_ORDERS_DEFAULT = 10_000;
+
+    /**
+     * Default: a client's orders stay on the book when its order-entry session disconnects, as on iLink 3 without
+     * cancel on disconnect.
+     */
+    public static final boolean CANCEL_ON_DISCONNECT_DEFAULT = false;
+
     private long seed = SEED_DEFAULT;
     private long messageRatePerSecond = MESSAGE_RATE_PER_SECOND_DEFAULT;
     private double burstiness = BURSTINESS_DEFAULT;
@@ -53,6 +64,8 @@ public final class SimContext extends ConfigContext<SimContext>
     private long definitionIntervalMs = DEFINITION_INTERVAL_MS_DEFAULT;
     private boolean openLoop = OPEN_LOOP_DEFAULT;
     private int participants = PARTICIPANTS_DEFAULT;
+    private int maxClientOrders = MAX_CLIENT_ORDERS_DEFAULT;
+    private boolean cancelOnDisconnect = CANCEL_ON_DISCONNECT_DEFAULT;
 
     /**
      * A context holding the defaults.
@@ -240,6 +253,52 @@ public final class SimContext extends ConfigContext<SimContext>
         return this;
     }
 
+    /**
+     * Most client orders resting at once per instrument, {@code max_client_orders}.
+     *
+     * @return the count.
+     */
+    public int maxClientOrders()
+    {
+        return maxClientOrders;
+    }
+
+    /**
+     * Most orders of order-entry clients resting at once per instrument, {@code max_client_orders}: 0..1000000; the
+     * venue rejects a client order that would rest beyond it.
+     *
+     * @param maxClientOrders count.
+     * @return this for a fluent API.
+     */
+    public SimContext maxClientOrders(final int maxClientOrders)
+    {
+        this.maxClientOrders = maxClientOrders;
+        return this;
+    }
+
+    /**
+     * Cancel on disconnect, {@code cancel_on_disconnect}.
+     *
+     * @return true when a session's orders are cancelled as it disconnects.
+     */
+    public boolean cancelOnDisconnect()
+    {
+        return cancelOnDisconnect;
+    }
+
+    /**
+     * Cancel on disconnect, {@code cancel_on_disconnect}: cancel every order of an order-entry session when its
+     * connection is lost or terminated; off by default, so orders stay and their reports wait for the reconnect.
+     *
+     * @param cancelOnDisconnect true to cancel.
+     * @return this for a fluent API.
+     */
+    public SimContext cancelOnDisconnect(final boolean cancelOnDisconnect)
+    {
+        this.cancelOnDisconnect = cancelOnDisconnect;
+        return this;
+    }
+
     @Override
     void read(final ConfigReader.Table table)
     {
@@ -251,6 +310,8 @@ public final class SimContext extends ConfigContext<SimContext>
         table.integer("definition_interval_ms", this::definitionIntervalMs);
         table.bool("open_loop", this::openLoop);
         table.int32("participants", this::participants);
+        table.int32("max_client_orders", this::maxClientOrders);
+        table.bool("cancel_on_disconnect", this::cancelOnDisconnect);
     }
 
     @Override
@@ -262,5 +323,6 @@ public final class SimContext extends ConfigContext<SimContext>
         validator.range("snapshot_interval_ms", snapshotIntervalMs, 10, 3_600_000);
         validator.range("definition_interval_ms", definitionIntervalMs, 10, 3_600_000);
         validator.range("participants", participants, 1, 10_000);
+        validator.range("max_client_orders", maxClientOrders, 0, 1_000_000);
     }
 }

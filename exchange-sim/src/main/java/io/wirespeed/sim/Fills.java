@@ -9,9 +9,11 @@ public final class Fills
     private final long[] prices;
     private final long[] quantities;
     private final boolean[] restingDone;
+    private final int[] restingParticipants;
     private int count;
     private long aggressorOrderId;
     private Side aggressorSide;
+    private int aggressorParticipant;
 
     /**
      * Storage for up to a number of fills.
@@ -24,18 +26,22 @@ public final class Fills
         prices = new long[capacity];
         quantities = new long[capacity];
         restingDone = new boolean[capacity];
+        restingParticipants = new int[capacity];
     }
 
-    void reset(final long aggressorOrderId, final Side aggressorSide)
+    void reset(final long aggressorOrderId, final Side aggressorSide, final int aggressorParticipant)
     {
         this.count = 0;
         this.aggressorOrderId = aggressorOrderId;
         this.aggressorSide = aggressorSide;
+        this.aggressorParticipant = aggressorParticipant;
     }
 
-    void add(final long restingOrderId, final long price, final long qty, final boolean done)
+    void add(
+        final long restingOrderId, final int restingParticipant, final long price, final long qty, final boolean done)
     {
         restingOrderIds[count] = restingOrderId;
+        restingParticipants[count] = restingParticipant;
         prices[count] = price;
         quantities[count] = qty;
         restingDone[count] = done;
@@ -70,6 +76,42 @@ public final class Fills
     public Side aggressorSide()
     {
         return aggressorSide;
+    }
+
+    /**
+     * Who sent the aggressive order.
+     *
+     * @return the participant id, {@link OrderBook#CLIENT} for a client order.
+     */
+    public int aggressorParticipant()
+    {
+        return aggressorParticipant;
+    }
+
+    /**
+     * Total quantity the aggressive order traded.
+     *
+     * @return the sum of the fills' quantities.
+     */
+    public long totalQty()
+    {
+        long total = 0;
+        for (int i = 0; i < count; i++)
+        {
+            total += quantities[i];
+        }
+        return total;
+    }
+
+    /**
+     * Who owned the resting order of a fill.
+     *
+     * @param index 0..count-1.
+     * @return the participant id, {@link OrderBook#CLIENT} for a client order.
+     */
+    public int restingParticipant(final int index)
+    {
+        return restingParticipants[index];
     }
 
     /**

@@ -62,6 +62,7 @@ public final class MarketDataSimulator implements Agent
      */
     public static final int RECOVERY_PACKETS_PER_DUTY_CYCLE = 16;
 
+    private static final int CLIENT_STAGING_PACKETS = 64;
     private static final int COMMAND_CHANNEL_RESET = 1;
     private static final int COMMAND_TRADING_STATUS = 2;
     private static final int COMMAND_LENGTH = 8;
@@ -80,8 +81,8 @@ public final class MarketDataSimulator implements Agent
     private final BookEntries entries;
     private final PacketStaging staging;
     private final IncrementalEncoder incremental;
-    private final FeedPublisher feedA;
-    private final FeedPublisher feedB;
+    private final IncrementalTransmitter transmitter;
+    private final ClientMarket clientMarket;
     private final RecoveryLoops recoveryLoops;
     private final ManyToOneRingBuffer commands;
     private final MessageHandler commandHandler = this::onCommand;
@@ -140,13 +141,13 @@ public final class MarketDataSimulator implements Agent
         this.burstiness = sim.burstiness();
         this.meanGapNs = MEAN_EVENTS_PER_SLOT * TimeUnit.SECONDS.toNanos(1) / sim.messageRatePerSecond();
 
-        feedA = new FeedPublisher(ports.incrementalA(), channel.incrementalA());
-        feedB = null == ports.incrementalB() || null == channel.incrementalB() ?
+        final FeedPublisher feedA = new FeedPublisher(ports.incrementalA(), channel.incrementalA());
+        final FeedPublisher feedB = null == ports.incrementalB() || null == channel.incrementalB() ?
             null : new FeedPublisher(ports.incrementalB(), channel.incrementalB());
         final FeedPublisher snapshotFeed = new FeedPublisher(ports.snapshot(), channel.snapshot());
         final FeedPublisher definitionFeed = null == ports.definition() || null == channel.instrumentDefinition() ?
             null : new FeedPublisher(ports.definition(), channel.instrumentDefinition());
-        final int maxPayload = maxPayload(snapshotFeed, definitionFeed);
+        final int maxPayload = maxPayload(feedA, feedB, snapshotFeed, definitionFeed);
 
         final int depth = channel.bookDepth();
         if (RecoveryEncoder.snapshotLength(depth) > maxPayload)
@@ -158,12 +159,13 @@ public final class MarketDataSimulator implements Agent
 
         final List<SimInstrument> ofChannel = new ArrayList<>();
         final int maxOrders = MarketGenerator.maxOrders(sim.bookDepth());
+        final int maxClientOrders = sim.maxClientOrders();
         for (final InstrumentContext instrument : instruments)
         {
             if (instrument.channel() == channelId)
             {
-                final SimInstrument simInstrument =
-                    new SimInstrument(instrument, depth, maxOrders, sim.bookDepth() * 4L, ofChannel.size());
+                final SimInstrument simInstrument = new SimInstrument(
+                    instrument, depth, maxOrders, maxClientOrders, sim.bookDepth() * 4L, ofChannel.size());
                 ofChannel.add(simInstrument);
                 instrumentsById.put(simInstrument.securityId, simInstrument);
             }
@@ -173,10 +175,14 @@ public final class MarketDataSimulator implements Agent
         marketRandom = new SimRandom(sim.seed());
         scheduleRandom = new SimRandom(~sim.seed());
         generator = new MarketGenerator(marketRandom, sim.participants(), sim.bookDepth());
-        fills = new Fills(maxOrders + 1);
+        final int maxFills = maxOrders + maxClientOrders + 1;
+        fills = new Fills(maxFills);
         entries = new BookEntries(4 * depth + 4);
-        staging = new PacketStaging(maxPayload, 64 + 4 * this.instruments.length);
-        incremental = new IncrementalEncoder(staging, channelId, maxOrders + 1);
+        staging = new PacketStaging(maxPayload, 64 + 4 * this.instruments.length + CLIENT_STAGING_PACKETS);
+        incremental = new IncrementalEncoder(staging, channelId, maxFills);
+        transmitter = new IncrementalTransmitter(staging, feedA, feedB, counters);
+        clientMarket =
+            new ClientMarket(instrumentsById, staging, incremental, transmitter, entries, counters, maxFills);
         commands = new ManyToOneRingBuffer(new UnsafeBuffer(
             ByteBuffer.allocateDirect(COMMAND_BUFFER_LENGTH + RingBufferDescriptor.TRAILER_LENGTH)));
 
@@ -219,6 +225,7 @@ public final class MarketDataSimulator implements Agent
     public int doWork()
     {
         nowNs = clock.nanoTime();
+        staging.endPacket();
         int work = transmit();
         if (staging.isEmpty())
         {
@@ -266,6 +273,16 @@ public final class MarketDataSimulator implements Agent
         final int securityId, final SecurityTradingStatus status, final HaltReason haltReason)
     {
         return offerCommand(COMMAND_TRADING_STATUS, securityId, status, haltReason);
+    }
+
+    /**
+     * The books as the venue's order-entry clients reach them; use on the agent's thread only.
+     *
+     * @return the client market.
+     */
+    public ClientMarket clientMarket()
+    {
+        return clientMarket;
     }
 
     /**
@@ -457,7 +474,11 @@ public final class MarketDataSimulator implements Agent
         return counters.value(SimCounter.UNKNOWN_INSTRUMENT_COMMANDS);
     }
 
-    private int maxPayload(final FeedPublisher snapshotFeed, final FeedPublisher definitionFeed)
+    private static int maxPayload(
+        final FeedPublisher feedA,
+        final FeedPublisher feedB,
+        final FeedPublisher snapshotFeed,
+        final FeedPublisher definitionFeed)
     {
         int maxPayload = Math.min(feedA.maxPayload(), snapshotFeed.maxPayload());
         if (null != feedB)
@@ -490,6 +511,7 @@ public final class MarketDataSimulator implements Agent
             {
                 generator.act(instrument, fills);
                 publishBook(instrument, timeNs);
+                clientMarket.onParticipantEvent(instrument, fills, timeNs);
             }
         }
         staging.endPacket();
@@ -505,34 +527,7 @@ public final class MarketDataSimulator implements Agent
 
     private int transmit()
     {
-        int sent = 0;
-        final UnsafeBuffer buffer = staging.buffer();
-        while (staging.hasUnsent())
-        {
-            final int offset = staging.nextOffset();
-            final int length = staging.nextLength();
-            if (!feedA.claim(buffer, offset, length))
-            {
-                counters.increment(SimCounter.TX_BACK_PRESSURE);
-                break;
-            }
-            if (null != feedB && !feedB.claim(buffer, offset, length))
-            {
-                feedA.abort();
-                counters.increment(SimCounter.TX_BACK_PRESSURE);
-                break;
-            }
-            feedA.commit();
-            if (null != feedB)
-            {
-                feedB.commit();
-            }
-            counters.set(SimCounter.LAST_MSG_SEQ_NUM, staging.nextSeqNum());
-            counters.increment(SimCounter.INCREMENTAL_PACKETS);
-            staging.markSent();
-            sent++;
-        }
-        return sent;
+        return transmitter.transmit();
     }
 
     private int tradeDate()
@@ -585,7 +580,7 @@ public final class MarketDataSimulator implements Agent
         staging.sendingTime(nowNs);
         incremental.writeChannelReset(nowNs);
         staging.endPacket();
-        fills.reset(0, Side.BID);
+        fills.reset(0, Side.BID, 0);
         for (final SimInstrument instrument : instruments)
         {
             instrument.rptSeq = 0;

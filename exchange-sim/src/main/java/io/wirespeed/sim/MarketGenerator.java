@@ -38,7 +38,7 @@ final class MarketGenerator
     void act(final SimInstrument instrument, final Fills fills)
     {
         final OrderBook book = instrument.book;
-        fills.reset(0, Side.BID);
+        fills.reset(0, Side.BID, 0);
         walkMid(instrument);
 
         final double action = random.nextDouble();

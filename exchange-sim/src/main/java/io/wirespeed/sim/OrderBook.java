@@ -15,8 +15,14 @@ public final class OrderBook
      */
     public static final long REJECTED = -1;
 
+    /**
+     * The participant id of orders entered by the venue's order-entry clients rather than simulated participants.
+     */
+    public static final int CLIENT = -1;
+
     private final int securityId;
     private final int maxOrders;
+    private final int maxClientOrders;
     private final Order[] freeOrders;
     private int freeOrderCount;
     private final PriceLevel[] freeLevels;
@@ -27,40 +33,58 @@ public final class OrderBook
     private int askCount;
     private final Order[] live;
     private int liveCount;
+    private final Order[] clientLive;
+    private int clientLiveCount;
     private final Long2ObjectHashMap<Order> ordersById;
     private long orderSequence;
     private long prioritySequence;
 
     /**
-     * An empty book.
+     * An empty book for simulated participants only.
      *
      * @param securityId the instrument's id; order ids carry it in their upper 32 bits.
      * @param maxOrders  the most orders that may rest at once.
      */
     public OrderBook(final int securityId, final int maxOrders)
     {
-        if (maxOrders < 1)
+        this(securityId, maxOrders, 0);
+    }
+
+    /**
+     * An empty book with room for client orders ({@link #CLIENT}) on top of the participants' orders.
+     *
+     * @param securityId      the instrument's id; order ids carry it in their upper 32 bits.
+     * @param maxOrders       the most orders of simulated participants that may rest at once.
+     * @param maxClientOrders the most client orders that may rest at once, besides.
+     */
+    public OrderBook(final int securityId, final int maxOrders, final int maxClientOrders)
+    {
+        if (maxOrders < 1 || maxClientOrders < 0)
         {
-            throw new IllegalArgumentException("maxOrders must be positive: " + maxOrders);
+            throw new IllegalArgumentException(
+                "maxOrders must be positive and maxClientOrders not negative: " + maxOrders + ", " + maxClientOrders);
         }
         this.securityId = securityId;
         this.maxOrders = maxOrders;
-        freeOrders = new Order[maxOrders];
-        for (int i = 0; i < maxOrders; i++)
+        this.maxClientOrders = maxClientOrders;
+        final int capacity = maxOrders + maxClientOrders;
+        freeOrders = new Order[capacity];
+        for (int i = 0; i < capacity; i++)
         {
             freeOrders[i] = new Order();
         }
-        freeOrderCount = maxOrders;
-        freeLevels = new PriceLevel[maxOrders];
-        for (int i = 0; i < maxOrders; i++)
+        freeOrderCount = capacity;
+        freeLevels = new PriceLevel[capacity];
+        for (int i = 0; i < capacity; i++)
         {
             freeLevels[i] = new PriceLevel();
         }
-        freeLevelCount = maxOrders;
-        bids = new PriceLevel[maxOrders];
-        asks = new PriceLevel[maxOrders];
-        live = new Order[maxOrders];
-        ordersById = new Long2ObjectHashMap<>(maxOrders * 4, 0.5f);
+        freeLevelCount = capacity;
+        bids = new PriceLevel[capacity];
+        asks = new PriceLevel[capacity];
+        live = new Order[capacity];
+        clientLive = new Order[Math.max(1, maxClientOrders)];
+        ordersById = new Long2ObjectHashMap<>(capacity * 4, 0.5f);
     }
 
     /**
@@ -74,13 +98,23 @@ public final class OrderBook
     }
 
     /**
-     * The most orders that may rest at once.
+     * The most orders of simulated participants that may rest at once.
      *
      * @return the capacity.
      */
     public int maxOrders()
     {
         return maxOrders;
+    }
+
+    /**
+     * The most client orders that may rest at once.
+     *
+     * @return the capacity.
+     */
+    public int maxClientOrders()
+    {
+        return maxClientOrders;
     }
 
     /**
@@ -96,8 +130,32 @@ public final class OrderBook
      */
     public long add(final Side side, final long price, final long qty, final int participant, final Fills fills)
     {
+        return add(side, price, qty, participant, fills, true);
+    }
+
+    /**
+     * Enter a limit order as {@link #add(Side, long, long, int, Fills)} does, optionally dropping what does not trade
+     * at once (fill and kill) instead of resting it.
+     *
+     * @param side            of the order.
+     * @param price           limit price mantissa.
+     * @param qty             positive quantity.
+     * @param participant     who sent it, {@link #CLIENT} for a client order.
+     * @param fills           reset, then filled with the fills this order made.
+     * @param restRemainder   false to drop the untraded remainder.
+     * @return the new order's id (also when fully filled or dropped), or {@link #REJECTED} when a remainder found no
+     * room.
+     */
+    public long add(
+        final Side side,
+        final long price,
+        final long qty,
+        final int participant,
+        final Fills fills,
+        final boolean restRemainder)
+    {
         final long orderId = ((long)securityId << 32) | (++orderSequence & 0xFFFF_FFFFL);
-        fills.reset(orderId, side);
+        fills.reset(orderId, side, participant);
         long remaining = qty;
         final Side other = side.opposite();
         while (remaining > 0 && levelCount(other) > 0)
@@ -113,14 +171,14 @@ public final class OrderBook
             resting.qty -= fillQty;
             best.qty -= fillQty;
             final boolean done = 0 == resting.qty;
-            fills.add(resting.orderId, best.price, fillQty, done);
+            fills.add(resting.orderId, resting.participant, best.price, fillQty, done);
             if (done)
             {
                 removeOrder(resting);
             }
         }
 
-        if (remaining > 0)
+        if (remaining > 0 && restRemainder)
         {
             if (0 == freeOrderCount)
             {
@@ -149,7 +207,51 @@ public final class OrderBook
     }
 
     /**
-     * Remove every resting order.
+     * Reduce a resting order's quantity in place, keeping its time priority.
+     *
+     * @param orderId of the order.
+     * @param qty     the new quantity, positive and below the current one.
+     * @return true when the order was resting and has been reduced.
+     */
+    public boolean reduce(final long orderId, final long qty)
+    {
+        final Order order = ordersById.get(orderId);
+        if (null == order || qty <= 0 || qty >= order.qty)
+        {
+            return false;
+        }
+        order.level.qty -= order.qty - qty;
+        order.qty = qty;
+        return true;
+    }
+
+    /**
+     * Quantity an order of a side could trade at once at a limit, counted up to a bound.
+     *
+     * @param side  of the would-be order.
+     * @param price its limit price mantissa.
+     * @param upTo  stop counting once this much is found.
+     * @return the quantity, at most a level's worth above {@code upTo}.
+     */
+    public long availableQty(final Side side, final long price, final long upTo)
+    {
+        final Side other = side.opposite();
+        final PriceLevel[] levels = levels(other);
+        final int count = levelCount(other);
+        long qty = 0;
+        for (int i = 0; i < count && qty < upTo; i++)
+        {
+            if (side.isBetter(levels[i].price, price))
+            {
+                break;
+            }
+            qty += levels[i].qty;
+        }
+        return qty;
+    }
+
+    /**
+     * Remove every resting order, the clients' too.
      */
     public void clear()
     {
@@ -157,10 +259,14 @@ public final class OrderBook
         {
             removeOrder(live[liveCount - 1]);
         }
+        while (clientLiveCount > 0)
+        {
+            removeOrder(clientLive[clientLiveCount - 1]);
+        }
     }
 
     /**
-     * Number of resting orders.
+     * Number of resting orders of simulated participants.
      *
      * @return the count.
      */
@@ -170,7 +276,17 @@ public final class OrderBook
     }
 
     /**
-     * A resting order by position in an unordered list, for picking one at random.
+     * Number of resting client orders.
+     *
+     * @return the count.
+     */
+    public int clientOrderCount()
+    {
+        return clientLiveCount;
+    }
+
+    /**
+     * A resting order of a simulated participant by position in an unordered list, for picking one at random.
      *
      * @param index 0..orderCount-1.
      * @return its id.
@@ -272,8 +388,16 @@ public final class OrderBook
         order.side = side;
         order.price = price;
         order.qty = qty;
-        order.liveIndex = liveCount;
-        live[liveCount++] = order;
+        if (CLIENT == participant)
+        {
+            order.liveIndex = clientLiveCount;
+            clientLive[clientLiveCount++] = order;
+        }
+        else
+        {
+            order.liveIndex = liveCount;
+            live[liveCount++] = order;
+        }
         ordersById.put(orderId, order);
         findOrAddLevel(side, price).append(order);
     }
@@ -332,10 +456,20 @@ public final class OrderBook
         }
 
         final int index = order.liveIndex;
-        final Order last = live[--liveCount];
-        live[index] = last;
-        last.liveIndex = index;
-        live[liveCount] = null;
+        if (CLIENT == order.participant)
+        {
+            final Order last = clientLive[--clientLiveCount];
+            clientLive[index] = last;
+            last.liveIndex = index;
+            clientLive[clientLiveCount] = null;
+        }
+        else
+        {
+            final Order last = live[--liveCount];
+            live[index] = last;
+            last.liveIndex = index;
+            live[liveCount] = null;
+        }
         ordersById.remove(order.orderId);
         order.side = null;
         freeOrders[freeOrderCount++] = order;

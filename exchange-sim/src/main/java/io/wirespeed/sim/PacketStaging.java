@@ -108,6 +108,15 @@ final class PacketStaging
         }
     }
 
+    /**
+     * Packets that can still be opened before the staging area is full.
+     */
+    int freePackets()
+    {
+        final int free = Math.min(offsets.length - count, (buffer.capacity() - position) / maxPayload);
+        return packetStart < 0 ? free : free - 1;
+    }
+
     boolean isEmpty()
     {
         return sent == count && packetStart < 0;

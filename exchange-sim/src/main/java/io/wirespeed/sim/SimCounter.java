@@ -63,7 +63,17 @@ public enum SimCounter
     /**
      * Commands naming a security id the channel does not carry, ignored.
      */
-    UNKNOWN_INSTRUMENT_COMMANDS(3011, "commands for unknown instruments");
+    UNKNOWN_INSTRUMENT_COMMANDS(3011, "commands for unknown instruments"),
+
+    /**
+     * Order-entry client events (orders, cancels, replaces) published on the incremental feed.
+     */
+    CLIENT_EVENTS(3012, "client order events published"),
+
+    /**
+     * Client events whose trades could not be staged (feeds back-pressured); the book changes go with the next event.
+     */
+    CLIENT_EVENTS_UNPUBLISHED(3013, "client order events not published (staging full)");
 
     private final int typeId;
     private final String label;

@@ -35,6 +35,7 @@ final class SimInstrument
         final InstrumentContext context,
         final int publishedDepth,
         final int maxOrders,
+        final int maxClientOrders,
         final long minMidTicks,
         final int index)
     {
@@ -43,7 +44,7 @@ final class SimInstrument
         this.tickMantissa = mantissa(context.tickSize(), "tick_size", context.symbol());
         this.contractMultiplierMantissa =
             mantissa(context.contractMultiplier(), "contract_multiplier", context.symbol());
-        this.book = new OrderBook(securityId, maxOrders);
+        this.book = new OrderBook(securityId, maxOrders, maxClientOrders);
         this.mbp = new MbpBook(securityId, publishedDepth);
         this.midTicks = Math.max(minMidTicks, INITIAL_MID_PRICE_MANTISSA / tickMantissa + index * MID_TICKS_APART);
         final String name = context.symbol();

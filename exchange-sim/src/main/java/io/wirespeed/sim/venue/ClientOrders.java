@@ -1,0 +1,267 @@
+package io.wirespeed.sim.venue;
+
+import org.agrona.DirectBuffer;
+import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The venue's client orders and sessions: a pool of working orders indexed by venue order id and by book order id,
+ * each session's working orders, and a journal of every ClOrdID received per session, which tests read to check what
+ * reached the venue.
+ * <p>
+ * {@link #ordersReceived}, {@link #clOrdIdsReceived} and {@link #receivedCount} may be called from any thread; the
+ * other queries on the application's thread or while it is stopped.
+ * <pre>
+ *   journal entry: | session UUID (8) | ClOrdID (20) |
+ * </pre>
+ */
+public final class ClientOrders
+{
+    /**
+     * The most client sessions the venue tracks.
+     */
+    public static final int MAX_SESSIONS = 256;
+
+    private static final int ENTRY_LENGTH = 8 + ClientOrder.CL_ORD_ID_LENGTH;
+
+    private final int maxOpenOrders;
+    private final ClientOrder[] free;
+    private int freeCount;
+    private final Long2ObjectHashMap<ClientOrder> byOrderId;
+    private final Long2ObjectHashMap<ClientOrder> byBookOrderId;
+    private final Long2ObjectHashMap<ClientSession> sessionsByUuid = new Long2ObjectHashMap<>();
+    private final ClientSession[] sessions = new ClientSession[MAX_SESSIONS];
+    private int sessionCount;
+    private final UnsafeBuffer journal;
+    private final int journalCapacity;
+    private volatile int journalCount;
+    private volatile long receivedCount;
+    private long lastOrderId;
+
+    /**
+     * Room for a number of working orders and journal entries.
+     *
+     * @param maxOpenOrders   the most client orders working at once, all sessions together.
+     * @param journalCapacity the most ClOrdIDs journaled; later ones are counted only.
+     */
+    public ClientOrders(final int maxOpenOrders, final int journalCapacity)
+    {
+        this.maxOpenOrders = maxOpenOrders;
+        free = new ClientOrder[maxOpenOrders];
+        for (int i = 0; i < maxOpenOrders; i++)
+        {
+            free[i] = new ClientOrder();
+        }
+        freeCount = maxOpenOrders;
+        byOrderId = new Long2ObjectHashMap<>(Math.max(8, maxOpenOrders * 2), 0.6f);
+        byBookOrderId = new Long2ObjectHashMap<>(Math.max(8, maxOpenOrders * 2), 0.6f);
+        this.journalCapacity = journalCapacity;
+        journal = new UnsafeBuffer(new byte[Math.max(1, journalCapacity) * ENTRY_LENGTH]);
+    }
+
+    /**
+     * Client orders working now, all sessions.
+     *
+     * @return the count.
+     */
+    public int openOrderCount()
+    {
+        return maxOpenOrders - freeCount;
+    }
+
+    /**
+     * Client orders of a session working now.
+     *
+     * @param uuid the session's UUID.
+     * @return the count, 0 for a session never seen.
+     */
+    public int openOrderCount(final long uuid)
+    {
+        final ClientSession session = sessionsByUuid.get(uuid);
+        return null == session ? 0 : session.openCount;
+    }
+
+    /**
+     * NewOrderSingle messages received from every session, valid or not; from any thread.
+     *
+     * @return the count.
+     */
+    public long receivedCount()
+    {
+        return receivedCount;
+    }
+
+    /**
+     * NewOrderSingle messages received from a session, valid or not, as far as the journal holds them; from any
+     * thread.
+     *
+     * @param uuid the session's UUID.
+     * @return the count.
+     */
+    public long ordersReceived(final long uuid)
+    {
+        final int count = journalCount;
+        long received = 0;
+        for (int i = 0; i < count; i++)
+        {
+            if (journal.getLong(i * ENTRY_LENGTH) == uuid)
+            {
+                received++;
+            }
+        }
+        return received;
+    }
+
+    /**
+     * The ClOrdIDs of the NewOrderSingle messages a session sent, in order of arrival, trailing NULs and spaces
+     * trimmed; from any thread, allocates.
+     *
+     * @param uuid the session's UUID.
+     * @return the ClOrdIDs.
+     */
+    public Set<String> clOrdIdsReceived(final long uuid)
+    {
+        final int count = journalCount;
+        final Set<String> ids = new LinkedHashSet<>();
+        final byte[] bytes = new byte[ClientOrder.CL_ORD_ID_LENGTH];
+        for (int i = 0; i < count; i++)
+        {
+            if (journal.getLong(i * ENTRY_LENGTH) == uuid)
+            {
+                journal.getBytes(i * ENTRY_LENGTH + 8, bytes);
+                int length = bytes.length;
+                while (length > 0 && (0 == bytes[length - 1] || ' ' == bytes[length - 1]))
+                {
+                    length--;
+                }
+                ids.add(new String(bytes, 0, length, StandardCharsets.US_ASCII));
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * The highest venue order id assigned so far.
+     *
+     * @return the id, 0 before any.
+     */
+    public long lastOrderId()
+    {
+        return lastOrderId;
+    }
+
+    void recordReceived(final long uuid, final DirectBuffer buffer, final int clOrdIdOffset)
+    {
+        receivedCount = receivedCount + 1;
+        final int count = journalCount;
+        if (count < journalCapacity)
+        {
+            final int offset = count * ENTRY_LENGTH;
+            journal.putLong(offset, uuid);
+            journal.putBytes(offset + 8, buffer, clOrdIdOffset, ClientOrder.CL_ORD_ID_LENGTH);
+            journalCount = count + 1;
+        }
+    }
+
+    ClientSession sessionFor(final long uuid, final VenueOutbound outbound)
+    {
+        ClientSession session = sessionsByUuid.get(uuid);
+        if (null == session)
+        {
+            if (sessionCount == MAX_SESSIONS)
+            {
+                throw new IllegalStateException("more than " + MAX_SESSIONS + " client sessions");
+            }
+            session = new ClientSession(uuid, sessionCount, maxOpenOrders);
+            sessions[sessionCount++] = session;
+            sessionsByUuid.put(uuid, session);
+        }
+        session.outbound = outbound;
+        return session;
+    }
+
+    ClientSession session(final int index)
+    {
+        return sessions[index];
+    }
+
+    boolean hasRoom()
+    {
+        return freeCount > 0;
+    }
+
+    ClientOrder open(final ClientSession session, final int securityId)
+    {
+        final ClientOrder order = free[--freeCount];
+        free[freeCount] = null;
+        order.orderId = ++lastOrderId;
+        order.securityId = securityId;
+        order.session = session;
+        order.bookOrderId = 0;
+        order.cumQty = 0;
+        session.add(order);
+        byOrderId.put(order.orderId, order);
+        return order;
+    }
+
+    void rested(final ClientOrder order, final long bookOrderId)
+    {
+        if (0 != order.bookOrderId)
+        {
+            byBookOrderId.remove(order.bookOrderId);
+        }
+        order.bookOrderId = bookOrderId;
+        byBookOrderId.put(bookOrderId, order);
+    }
+
+    void unrested(final ClientOrder order)
+    {
+        if (0 != order.bookOrderId)
+        {
+            byBookOrderId.remove(order.bookOrderId);
+            order.bookOrderId = 0;
+        }
+    }
+
+    void close(final ClientOrder order)
+    {
+        if (0 != order.bookOrderId)
+        {
+            byBookOrderId.remove(order.bookOrderId);
+        }
+        byOrderId.remove(order.orderId);
+        order.session.remove(order);
+        order.session = null;
+        free[freeCount++] = order;
+    }
+
+    ClientOrder byOrderId(final long orderId)
+    {
+        return byOrderId.get(orderId);
+    }
+
+    ClientOrder byBookOrderId(final long bookOrderId)
+    {
+        return byBookOrderId.get(bookOrderId);
+    }
+
+    /**
+     * A session's working order by ClOrdID, for requests that do not carry the venue's order id.
+     */
+    ClientOrder byClOrdId(final ClientSession session, final byte[] clOrdId)
+    {
+        for (int i = 0; i < session.openCount; i++)
+        {
+            final ClientOrder order = session.open[i];
+            if (order.hasClOrdId(clOrdId))
+            {
+                return order;
+            }
+        }
+        return null;
+    }
+}
