@@ -15,7 +15,10 @@ import java.util.Properties;
     mixinStandardHelpOptions = true,
     versionProvider = Wirespeed.VersionProvider.class,
     description = "Low-latency market-data and order-gateway appliance.",
-    subcommands = { DemoCommand.class, SimCommand.class, KillCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class })
+    subcommands =
+    {
+        DemoCommand.class, SimCommand.class, KillCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class
+    })
 public final class Wirespeed implements Runnable
 {
     @CommandLine.Spec
