@@ -1,0 +1,162 @@
+package io.wirespeed.deploy;
+
+import io.wirespeed.codecs.internal.SessionState;
+import io.wirespeed.config.DriverThreadingMode;
+import io.wirespeed.config.StrategyContext;
+import io.wirespeed.config.WirespeedConfig;
+import io.wirespeed.nic.ManualEpochNanoClock;
+import io.wirespeed.strategy.BookView;
+import io.wirespeed.strategy.Strategy;
+import io.wirespeed.strategy.StrategyClient;
+import io.wirespeed.strategy.StrategySettings;
+import org.agrona.CloseHelper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * The whole appliance against the embedded simulator, driven by hand on the test's thread with a manual clock: the
+ * real simulator, shm wires, feed handler, gateway, FIXP session over loopback TCP and an embedded media driver,
+ * plus scripted strategies the test trades through.
+ */
+final class OrderPathRig implements AutoCloseable
+{
+    static final int ES = 1001;
+    static final int NQ = 1002;
+    static final long TICK = 250_000_000L;
+    static final long STEP_NS = 20_000;
+    static final long MAX_PUMPS = 5_000_000;
+
+    final ManualEpochNanoClock clock = new ManualEpochNanoClock(1_700_000_000_000_000_000L);
+    final WirespeedConfig config;
+    final Appliance appliance;
+    final List<StrategyClient> scripted = new ArrayList<>();
+
+    /**
+     * A rig over the default configuration with a quiet market (one participant event a second), two scripted
+     * strategies {@code s1} (id 11) and {@code s2} (id 12) on account {@code ACC}, and changes.
+     *
+     * @param dir    scratch directory.
+     * @param adjust changes to the configuration before it is concluded.
+     */
+    OrderPathRig(final Path dir, final Consumer<WirespeedConfig> adjust)
+    {
+        try
+        {
+            Files.createDirectories(dir);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+        config = WirespeedConfig.readDefault();
+        config.nic().shm().path(dir.resolve("nic"));
+        config.aeron().dir(dir.resolve("aeron"));
+        config.aeron().driverThreadingMode(DriverThreadingMode.INVOKER);
+        config.sim().snapshotIntervalMs(20).messageRatePerSecond(1);
+        config.addStrategy(new StrategyContext().id(11).name("s1").account("ACC"));
+        config.addStrategy(new StrategyContext().id(12).name("s2").account("ACC2"));
+        config.risk().defaults().maxOrderQty(1_000).maxPosition(10_000).maxOpenOrders(5_000)
+            .maxOrdersPerSecond(100_000).maxMessagesPerSecond(100_000).autoKillOnBreach(false);
+        config.gateway().venueMaxOrdersPerSecond(100_000).venueMaxMessagesPerSecond(200_000);
+        adjust.accept(config);
+        config.conclude();
+        appliance = new Appliance(config, clock, true);
+        appliance.onStart();
+    }
+
+    /**
+     * A scripted strategy: the test calls its order entry; it keeps books, orders and positions.
+     *
+     * @param name configured strategy name.
+     * @return the client.
+     */
+    StrategyClient strategy(final String name)
+    {
+        final StrategyClient client = StrategyClient.create(StrategySettings.from(config, name), appliance.aeron,
+            (c) -> new Strategy()
+            {
+            }, clock);
+        scripted.add(client);
+        return client;
+    }
+
+    /**
+     * Drive everything, one clock step per pass, until the condition holds.
+     *
+     * @param condition what to wait for.
+     * @param what      for the failure message.
+     */
+    void pumpUntil(final BooleanSupplier condition, final String what)
+    {
+        for (long i = 0; i < MAX_PUMPS; i++)
+        {
+            if (condition.getAsBoolean())
+            {
+                return;
+            }
+            pumpOnce();
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+
+    /**
+     * Drive everything for a span of manual time.
+     *
+     * @param nanos manual time to let pass.
+     */
+    void pumpFor(final long nanos)
+    {
+        final long endNs = clock.nanoTime() + nanos;
+        while (clock.nanoTime() < endNs)
+        {
+            pumpOnce();
+        }
+    }
+
+    void pumpOnce()
+    {
+        clock.advance(STEP_NS);
+        appliance.doWork();
+        for (final StrategyClient client : scripted)
+        {
+            client.doWork();
+        }
+    }
+
+    /**
+     * Start: the venue session established and every scripted strategy's streams connected, and books on both
+     * sides.
+     */
+    void awaitReady()
+    {
+        pumpUntil(() -> SessionState.ESTABLISHED == appliance.session.state(), "venue session established");
+        pumpUntil(() ->
+        {
+            for (final StrategyClient client : scripted)
+            {
+                if (!client.isOrderStreamConnected() || !client.isMarketDataConnected() ||
+                    BookView.NULL_PRICE == client.book(ES).bestAsk() ||
+                    BookView.NULL_PRICE == client.book(ES).bestBid())
+                {
+                    return false;
+                }
+            }
+            return true;
+        }, "strategies connected with a two-sided book");
+        pumpFor(TimeUnit.MILLISECONDS.toNanos(5));
+    }
+
+    public void close()
+    {
+        CloseHelper.closeAll(scripted);
+        CloseHelper.close(appliance);
+    }
+}
