@@ -141,6 +141,16 @@ public final class GatewayAgent implements Agent
     }
 
     /**
+     * The gateway's counters, readable from any thread.
+     *
+     * @return the counters.
+     */
+    public GatewayCounters counters()
+    {
+        return counters;
+    }
+
+    /**
      * The order logic this agent drives.
      *
      * @return the logic.
