@@ -207,13 +207,29 @@ final class Appliance implements AutoCloseable
     }
 
     /**
-     * The hot path as one composite agent (compact threading).
+     * The hot path as one composite agent (compact threading), the strategies held back until the venue session is
+     * first established.
      *
      * @return the composite.
      */
     Agent hotPathAgent()
     {
-        return new CompositeAgent(hotPathAgents().toArray(new Agent[0]));
+        final List<Agent> agents = new ArrayList<>();
+        agents.add(feed);
+        agents.add(gatedStrategies());
+        agents.add(gateway);
+        agents.add(session);
+        return new CompositeAgent(agents.toArray(new Agent[0]));
+    }
+
+    /**
+     * The in-process strategies as one agent held back until the venue session is first established.
+     *
+     * @return the agent.
+     */
+    Agent gatedStrategies()
+    {
+        return new StartGate(new CompositeAgent(strategies.toArray(new Agent[0])), session);
     }
 
     /**

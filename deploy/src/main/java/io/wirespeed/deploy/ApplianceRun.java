@@ -130,8 +130,7 @@ final class ApplianceRun
             runners.add(runner(AgentRole.FEED, appliance.feed));
             if (!appliance.strategies.isEmpty())
             {
-                runners.add(runner(AgentRole.STRATEGY,
-                    new CompositeAgent(appliance.strategies.toArray(new Agent[0]))));
+                runners.add(runner(AgentRole.STRATEGY, appliance.gatedStrategies()));
             }
             runners.add(runner(AgentRole.GATEWAY, new CompositeAgent(appliance.gateway, appliance.session)));
         }
