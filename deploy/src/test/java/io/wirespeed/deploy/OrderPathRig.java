@@ -41,7 +41,8 @@ final class OrderPathRig implements AutoCloseable
 
     /**
      * A rig over the default configuration with a quiet market (one participant event a second), two scripted
-     * strategies {@code s1} (id 11) and {@code s2} (id 12) on account {@code ACC}, and changes.
+     * strategies {@code s1} (id 11) and {@code s2} (id 12) on accounts {@code ACC} and {@code ACC2}, and changes; the
+     * configured sample strategies do not run (the test's scripted ones are the only traders).
      *
      * @param dir    scratch directory.
      * @param adjust changes to the configuration before it is concluded.
@@ -68,7 +69,7 @@ final class OrderPathRig implements AutoCloseable
         config.gateway().venueMaxOrdersPerSecond(100_000).venueMaxMessagesPerSecond(200_000);
         adjust.accept(config);
         config.conclude();
-        appliance = new Appliance(config, clock, true);
+        appliance = new Appliance(config, clock, false);
         appliance.onStart();
     }
 
