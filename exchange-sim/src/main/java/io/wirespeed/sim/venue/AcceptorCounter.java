@@ -25,7 +25,8 @@ public enum AcceptorCounter
     FAULT_DROPS(4117, "fault: connections dropped"),
     FAULT_SKIPPED(4118, "fault: outbound messages withheld (gap)"),
     FAULT_INBOUND_LOST(4119, "fault: inbound messages ignored"),
-    PROTOCOL_ERRORS(4120, "protocol errors (unexpected or malformed message)");
+    PROTOCOL_ERRORS(4120, "protocol errors (unexpected or malformed message)"),
+    TAKEOVERS(4121, "sessions moved to a client's new connection (old one still open, closed)");
 
     private final int typeId;
     private final String label;

@@ -146,7 +146,13 @@ final class AcceptorSession implements VenueOutbound
             delayLine.hold(buffer, offset, length, nowNs + faults.delayNs);
             return;
         }
-        transport.write(buffer, offset, length);
+        if (VenueTransport.BACK_PRESSURED == transport.write(buffer, offset, length))
+        {
+            // Keep it, in order, for the next duty cycle rather than leave a gap the client may not see for a
+            // keepalive interval; past the delay line's room it stays retransmittable from the store.
+            delayLine.hold(buffer, offset, length, nowNs);
+            return;
+        }
         lastSentNs = nowNs;
     }
 

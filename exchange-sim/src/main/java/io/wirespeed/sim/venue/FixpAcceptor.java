@@ -8,6 +8,7 @@ import io.wirespeed.codecs.ilink3.RetransmitRequest508Decoder;
 import io.wirespeed.codecs.ilink3.Sequence506Decoder;
 import io.wirespeed.codecs.ilink3.Terminate507Decoder;
 import io.wirespeed.gateway.session.AsciiFields;
+import io.wirespeed.gateway.session.FixpErrorCodes;
 import io.wirespeed.gateway.session.HmacSigner;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
@@ -29,33 +30,33 @@ import java.util.concurrent.TimeUnit;
  * The venue's iLink 3-style FIXP acceptor: a non-blocking TCP listener serving many client sessions, checking
  * Negotiate and Establish signatures against configured credentials, sequencing both ways, answering retransmit
  * requests and handing in-sequence business messages to the {@link VenueApplication}.
+ * <p>
+ * A client that reconnects before the venue has seen its old connection die finds its UUID still established there;
+ * a Negotiate or Establish for it that verifies (HMAC) closes the old connection, as if it had just been lost, and
+ * goes on on the new one, so the reconnection race never locks the client out.
  */
 public final class FixpAcceptor implements Agent
 {
     /**
-     * ErrorCodes: the HMAC signature did not verify.
+     * ErrorCodes (iLink 3 HMACNotAuthenticated): the HMAC signature did not verify.
      */
-    public static final int ERROR_HMAC = 1;
+    public static final int ERROR_HMAC = FixpErrorCodes.HMAC_NOT_AUTHENTICATED;
 
     /**
-     * ErrorCodes: the access key id is unknown.
+     * ErrorCodes (iLink 3 HMACNotAuthenticated, identity not recognized): the access key id is unknown.
      */
-    public static final int ERROR_UNKNOWN_KEY = 2;
+    public static final int ERROR_UNKNOWN_KEY = FixpErrorCodes.HMAC_NOT_AUTHENTICATED;
 
     /**
-     * ErrorCodes: the UUID is established on another connection.
+     * ErrorCodes (iLink 3 AlreadyEstablished): Establish on a connection that is already established. A UUID
+     * established on another connection is not refused: a verified Negotiate or Establish moves it to the new one.
      */
-    public static final int ERROR_IN_USE = 3;
+    public static final int ERROR_IN_USE = FixpErrorCodes.ALREADY_ESTABLISHED;
 
     /**
-     * ErrorCodes: Establish for a UUID never negotiated.
+     * ErrorCodes (iLink 3 Unnegotiated): Establish for a UUID never negotiated.
      */
-    public static final int ERROR_UNNEGOTIATED = 4;
-
-    /**
-     * ErrorCodes: a message not allowed in the connection's state.
-     */
-    public static final int ERROR_PROTOCOL = 5;
+    public static final int ERROR_UNNEGOTIATED = FixpErrorCodes.UNNEGOTIATED;
 
     private static final int KEPT_MESSAGES = 4096;
     private static final long ACCEPT_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(1);
@@ -382,7 +383,11 @@ public final class FixpAcceptor implements Agent
         negotiate.getHMACSignature(signature, 0);
 
         final AcceptorSession existing = sessions.get(uuid);
-        if (null == signer)
+        if (null != connection.session)
+        {
+            rejectNegotiation(connection, uuid, requestTimestamp, ERROR_IN_USE, "connection already established");
+        }
+        else if (null == signer)
         {
             rejectNegotiation(connection, uuid, requestTimestamp, ERROR_UNKNOWN_KEY, "unknown access key id");
         }
@@ -390,12 +395,12 @@ public final class FixpAcceptor implements Agent
         {
             rejectNegotiation(connection, uuid, requestTimestamp, ERROR_HMAC, "HMAC signature does not verify");
         }
-        else if (null != existing && existing.isEstablished())
-        {
-            rejectNegotiation(connection, uuid, requestTimestamp, ERROR_IN_USE, "UUID established elsewhere");
-        }
         else
         {
+            if (null != existing)
+            {
+                takeOver(existing);
+            }
             counters.increment(AcceptorCounter.NEGOTIATIONS);
             sessions.put(uuid, new AcceptorSession(uuid, faults, counters, encoder, KEPT_MESSAGES));
             connection.negotiatedUuid = uuid;
@@ -440,7 +445,7 @@ public final class FixpAcceptor implements Agent
         final long nextSeqNo = null == session ? 0 : session.nextInSeqNo();
         if (null != connection.session)
         {
-            rejectEstablish(connection, uuid, requestTimestamp, nextSeqNo, ERROR_PROTOCOL, "already established");
+            rejectEstablish(connection, uuid, requestTimestamp, nextSeqNo, ERROR_IN_USE, "already established");
         }
         else if (null == signer)
         {
@@ -454,18 +459,35 @@ public final class FixpAcceptor implements Agent
         {
             rejectEstablish(connection, uuid, requestTimestamp, 0, ERROR_UNNEGOTIATED, "UUID not negotiated");
         }
-        else if (session.isEstablished())
-        {
-            rejectEstablish(connection, uuid, requestTimestamp, nextSeqNo, ERROR_IN_USE, "UUID established elsewhere");
-        }
         else
         {
+            takeOver(session);
             counters.increment(AcceptorCounter.ESTABLISHMENTS);
             connection.session = session;
             session.bind(connection.transport, TimeUnit.MILLISECONDS.toNanos(Math.max(keepAliveMs, 1)), nowNs);
             connection.transport.write(sendBuffer, 0, encoder.establishmentAck(
                 sendBuffer, uuid, requestTimestamp, nextSeqNo, session.lastOutSeqNo(), keepAliveMs));
             session.onClientNextSeqNo(clientNextSeqNo);
+        }
+    }
+
+    /**
+     * A verified client claims a session still established on another connection: close that one first.
+     */
+    private void takeOver(final AcceptorSession session)
+    {
+        if (!session.isEstablished())
+        {
+            return;
+        }
+        for (final AcceptorConnection other : connections)
+        {
+            if (other.inUse && session == other.session)
+            {
+                counters.increment(AcceptorCounter.TAKEOVERS);
+                closeConnection(other);
+                return;
+            }
         }
     }
 

@@ -14,7 +14,9 @@ final class RecordingListener implements VenueListener
 {
     final LongArrayList accepted = new LongArrayList(1024, Long.MIN_VALUE);
     final List<SessionState> states = new ArrayList<>();
+    final LongArrayList stateReasons = new LongArrayList();
     final LongArrayList notApplied = new LongArrayList();
+    final List<String> events = new ArrayList<>();
     boolean record = true;
     long acceptedCount;
     SessionState state = SessionState.DISCONNECTED;
@@ -40,6 +42,8 @@ final class RecordingListener implements VenueListener
         final long transactTimeNs,
         final long rxTimestampNs)
     {
+        events.add("fill order=" + orderId + " venueOrder=" + venueOrderId + " exec=" + execId + " px=" + lastPrice +
+            " lastQty=" + lastQty + " leaves=" + leavesQty + " cum=" + cumQty + " time=" + transactTimeNs);
     }
 
     public void onCanceled(
@@ -49,6 +53,8 @@ final class RecordingListener implements VenueListener
         final long transactTimeNs,
         final long rxTimestampNs)
     {
+        events.add("canceled request=" + requestId + " order=" + orderId + " venueOrder=" + venueOrderId +
+            " time=" + transactTimeNs);
     }
 
     public void onReplaced(
@@ -62,11 +68,15 @@ final class RecordingListener implements VenueListener
         final long transactTimeNs,
         final long rxTimestampNs)
     {
+        events.add("replaced request=" + requestId + " origOrder=" + origOrderId + " venueOrder=" + venueOrderId +
+            " px=" + price + " qty=" + orderQty + " leaves=" + leavesQty + " cum=" + cumQty +
+            " time=" + transactTimeNs);
     }
 
     public void onOrderRejected(
         final long orderId, final int venueReasonCode, final long transactTimeNs, final long rxTimestampNs)
     {
+        events.add("rejected order=" + orderId + " reason=" + venueReasonCode + " time=" + transactTimeNs);
     }
 
     public void onCancelOrReplaceRejected(
@@ -76,15 +86,19 @@ final class RecordingListener implements VenueListener
         final int venueReasonCode,
         final long rxTimestampNs)
     {
+        events.add((replace ? "replace" : "cancel") + " refused request=" + requestId + " origOrder=" + origOrderId +
+            " reason=" + venueReasonCode);
     }
 
     public void onMassCancelReport(
         final long requestId, final boolean accepted, final int totalAffected, final long rxTimestampNs)
     {
+        events.add("mass cancel request=" + requestId + " accepted=" + accepted + " affected=" + totalAffected);
     }
 
     public void onBusinessReject(final long refSeqNum, final int venueReasonCode, final long rxTimestampNs)
     {
+        events.add("business reject refSeqNum=" + refSeqNum + " reason=" + venueReasonCode);
     }
 
     public void onNotApplied(final long fromSeqNum, final int count, final long rxTimestampNs)
@@ -97,5 +111,6 @@ final class RecordingListener implements VenueListener
     {
         this.state = state;
         states.add(state);
+        stateReasons.addLong(venueReasonCode);
     }
 }

@@ -32,7 +32,9 @@ public enum SessionCounter
     NOT_ESTABLISHED(3124, "sends refused: session not established"),
     UNKNOWN_TEMPLATES(3125, "inbound messages of unknown template"),
     MALFORMED(3126, "inbound messages malformed (short, wrong schema)"),
-    WRONG_UUID(3127, "inbound messages for another UUID");
+    WRONG_UUID(3127, "inbound messages for another UUID"),
+    REJECTS_RETRIED(3128, "negotiation or establishment rejects retried after backoff"),
+    RENEGOTIATIONS(3129, "establishments refused as unnegotiated: UUID negotiated again");
 
     private final int typeId;
     private final String label;
