@@ -6,6 +6,7 @@ import io.wirespeed.codecs.internal.RejectReason;
 import io.wirespeed.codecs.internal.Side;
 import io.wirespeed.codecs.internal.TimeInForce;
 import io.wirespeed.gateway.GatewayCounter;
+import io.wirespeed.sim.venue.VenueCounter;
 import io.wirespeed.strategy.StrategyClient;
 import io.wirespeed.strategy.StrategyOrder;
 import org.junit.jupiter.api.AfterEach;
@@ -141,9 +142,13 @@ final class OrderLifecycleSystemTest
         rig.pumpUntil(() -> 0 == rig.appliance.venueOrders.orders().openOrderCount(), "s1's buy filled at the venue");
         assertEquals(OrdStatus.NEW, order.status(), "the fill report is still held by the venue");
         assertTrue(s1.orderEntry().cancel(buy, 0) > 0);
-        rig.pumpUntil(() -> OrdStatus.FILLED == order.status() && !order.isPending(), "fill, then cancel reject");
+        rig.pumpUntil(() -> OrdStatus.FILLED == order.status() && !order.isPending(),
+            () -> "fill, then cancel reject: " + order);
+        assertEquals(RejectReason.TOO_LATE_TO_CANCEL, order.rejectReason());
         assertEquals(2, s1.orders().position(ES));
         assertEquals(1, rig.appliance.gateway.counters().get(GatewayCounter.CANCELS_SENT));
+        rig.pumpUntil(() -> 1 == rig.appliance.venueOrders.counters().value(VenueCounter.CANCEL_REJECTS),
+            "the venue refused the cancel of a filled order");
         rig.appliance.venueOrders.faults().clear();
     }
 }

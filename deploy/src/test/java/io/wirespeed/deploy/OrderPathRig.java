@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The whole appliance against the embedded simulator, driven by hand on the test's thread with a manual clock: the
@@ -97,6 +98,17 @@ final class OrderPathRig implements AutoCloseable
      */
     void pumpUntil(final BooleanSupplier condition, final String what)
     {
+        pumpUntil(condition, () -> what);
+    }
+
+    /**
+     * Drive everything, one clock step per pass, until the condition holds.
+     *
+     * @param condition what to wait for.
+     * @param what      for the failure message, built only on failure.
+     */
+    void pumpUntil(final BooleanSupplier condition, final Supplier<String> what)
+    {
         for (long i = 0; i < MAX_PUMPS; i++)
         {
             if (condition.getAsBoolean())
@@ -105,7 +117,7 @@ final class OrderPathRig implements AutoCloseable
             }
             pumpOnce();
         }
-        throw new AssertionError("timed out waiting for " + what);
+        throw new AssertionError("timed out waiting for " + what.get());
     }
 
     /**

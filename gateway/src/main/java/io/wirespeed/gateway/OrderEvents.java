@@ -84,6 +84,20 @@ final class OrderEvents implements VenueListener
         order.status = 0 == order.leavesQty ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED;
         OrderGatewayLogic.adjustOpen(order, order.exposure() - exposureBefore);
 
+        if (OrdStatus.FILLED == order.status && 0 != order.pending)
+        {
+            // a cancel or replace in flight can no longer succeed: settle it before the fill that ends the order, so
+            // the strategy sees the request refused and then the order filled; the venue's own reject, when it
+            // comes, finds no order and is only counted
+            final boolean replace = Order.REPLACE_REQUEST == order.pending;
+            final long requestClOrdId = order.pendingClOrdId;
+            final long exposureWithRequest = order.exposure();
+            order.clearPendingClOrdId();
+            order.clearPending();
+            OrderGatewayLogic.adjustOpen(order, order.exposure() - exposureWithRequest);
+            report(order, replace ? ExecType.REPLACE_REJECTED : ExecType.CANCEL_REJECTED, requestClOrdId,
+                order.clOrdId, RejectReason.TOO_LATE_TO_CANCEL, 0, transactTimeNs, rxNs);
+        }
         fill(order, lastPrice, lastQty, execId);
         report(order, ExecType.TRADE, order.clOrdId, 0, RejectReason.NONE, 0, transactTimeNs, rxNs);
         if (OrdStatus.FILLED == order.status)

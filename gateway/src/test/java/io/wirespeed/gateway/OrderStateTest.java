@@ -150,6 +150,32 @@ class OrderStateTest
     }
 
     @Test
+    void aFillThatCompletesTheOrderSettlesTheCancelInFlight()
+    {
+        final long orderId = fixture.accepted(ALPHA, 1, Side.BUY, 5);
+        fixture.logic.onCancelOrder(ALPHA, 2, 1, ES, 0);
+        final long cancelId = fixture.venue.lastRequestId;
+
+        fixture.venue.listener.onFill(orderId, 77, 1, ES_PRICE, 5, 0, 5, 0, 0);
+        final RecordingOutput.Report fill = fixture.output.lastReport();
+        assertEquals(ExecType.TRADE, fill.execType());
+        assertEquals(OrdStatus.FILLED, fill.ordStatus());
+        final RecordingOutput.Report report = fixture.output.reports.get(fixture.output.reports.size() - 2);
+        assertEquals(ExecType.CANCEL_REJECTED, report.execType());
+        assertEquals(OrdStatus.FILLED, report.ordStatus());
+        assertEquals(RejectReason.TOO_LATE_TO_CANCEL, report.reason());
+        assertEquals(2, report.clOrdId());
+        assertEquals(1, report.origClOrdId());
+        assertEquals(5, fixture.logic.state().position(ALPHA, ES));
+        assertEquals(0, fixture.logic.state().openOrders(ALPHA));
+
+        // the venue's own reject arrives later and finds no order: counted, nothing reported twice
+        final int reportsBefore = fixture.output.reports.size();
+        fixture.venue.listener.onCancelOrReplaceRejected(cancelId, orderId, false, 2045, 0);
+        assertEquals(reportsBefore, fixture.output.reports.size());
+    }
+
+    @Test
     void notAppliedSettlesTheOrdersItCarried()
     {
         fixture.buy(ALPHA, 1, ES_PRICE, 1);
