@@ -124,12 +124,24 @@ final class DeployPackagingTest
         assertTrue(result.output.contains("book 1002: equal to the simulator's"), result.output);
         assertTrue(result.output.contains("wire -> strategy"), result.output);
         assertTrue(result.output.contains("tick-to-trade summary"), result.output);
+        assertTrue(result.output.contains("session ESTABLISHED"), result.output);
+        assertTrue(result.output.matches("(?s).*tick -> trade [^\\n]*\\n    [0-9,]+ samples.*"), result.output);
+        assertTrue(result.output.matches("(?s).*order round trip [^\\n]*\\n    [0-9,]+ samples.*"), result.output);
         assertTrue(!Files.exists(aeronDir), "the embedded driver's directory is deleted on clean shutdown");
         try (Stream<Path> left = Files.list(tempDir))
         {
             assertEquals(List.of(), left.filter((p) -> p.getFileName().toString().startsWith("nic")).toList(),
                 "the demo removes its shm wires on exit");
         }
+    }
+
+    @Test
+    void killWithNoRunningApplianceSaysSoAndExitsThree() throws Exception
+    {
+        final Result result = run(List.of("sh", LAUNCHER.toString(), "kill"), tempDir,
+            "-Dwirespeed.aeron.dir=" + tempDir.resolve("no-such-aeron"));
+        assertEquals(KillCommand.EXIT_NO_ANSWER, result.exitCode, result.output);
+        assertTrue(result.output.contains("no running appliance"), result.output);
     }
 
     @Test
