@@ -21,6 +21,7 @@ import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.OffsetEpochNanoClock;
+import org.agrona.concurrent.ShutdownSignalBarrier;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ final class ApplianceRun
     /**
      * Run for a time, then stop the venue, let the appliance drain, and compare every book with the simulator's.
      *
-     * @param seconds how long the simulator publishes.
+     * @param seconds how long the simulator publishes; 0 runs until SIGINT or SIGTERM.
      * @param out     progress and results.
      * @return true when every book equals the simulator's.
      */
@@ -89,8 +90,13 @@ final class ApplianceRun
 
                 final BackoffIdleStrategy idle = new BackoffIdleStrategy();
                 final long startNs = System.nanoTime();
+                final long runNs = seconds > 0 ? TimeUnit.SECONDS.toNanos(seconds) : Long.MAX_VALUE;
                 long nextProgressNs = startNs + TimeUnit.SECONDS.toNanos(1);
-                while (System.nanoTime() - startNs < TimeUnit.SECONDS.toNanos(seconds))
+                final ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
+                final Thread waiter = new Thread(barrier::await, "appliance-shutdown-wait");
+                waiter.setDaemon(true);
+                waiter.start();
+                while (System.nanoTime() - startNs < runNs && waiter.isAlive())
                 {
                     idle.idle(report.poll(marketData, executions));
                     if (System.nanoTime() - nextProgressNs >= 0)
@@ -100,16 +106,11 @@ final class ApplianceRun
                     }
                 }
 
+                barrier.signal();
+                barrier.close();
+                settle(appliance, marketData, executions, out);
                 CloseHelper.close(venueRunner);
                 venueRunner = null;
-                long quietSinceNs = System.nanoTime();
-                while (System.nanoTime() - quietSinceNs < TimeUnit.MILLISECONDS.toNanos(200))
-                {
-                    if (report.poll(marketData, executions) > 0)
-                    {
-                        quietSinceNs = System.nanoTime();
-                    }
-                }
                 CloseHelper.closeAll(runners);
                 runners.clear();
                 progress(out, appliance);
@@ -120,6 +121,34 @@ final class ApplianceRun
         {
             CloseHelper.close(venueRunner);
             CloseHelper.closeAll(runners);
+        }
+    }
+
+    /**
+     * Stop the venue's participants and let the appliance finish: every instrument back to OK (a gap near the end is
+     * recovered from the snapshot loop, which keeps running) and the streams quiet, so the books can be compared.
+     */
+    private void settle(
+        final Appliance appliance, final Subscription marketData, final Subscription executions, final PrintWriter out)
+    {
+        for (final MarketDataSimulator sim : appliance.simulators)
+        {
+            sim.stopParticipants();
+        }
+        final long deadlineNs = System.nanoTime() +
+            TimeUnit.MILLISECONDS.toNanos(3 * config.sim().snapshotIntervalMs() + 2_000);
+        long quietSinceNs = System.nanoTime();
+        while (System.nanoTime() - deadlineNs < 0 &&
+            (report.instrumentsNotOk() > 0 || System.nanoTime() - quietSinceNs < TimeUnit.MILLISECONDS.toNanos(200)))
+        {
+            if (report.poll(marketData, executions) > 0)
+            {
+                quietSinceNs = System.nanoTime();
+            }
+        }
+        if (report.instrumentsNotOk() > 0)
+        {
+            out.printf("  %d instrument(s) still recovering when the run ended%n", report.instrumentsNotOk());
         }
     }
 
@@ -159,9 +188,10 @@ final class ApplianceRun
         }
         final SessionState state = appliance.session.state();
         out.printf("  venue MsgSeqNum %,d | md %,d msgs, %d stale | session %s | orders %,d sent, %,d risk-rejected," +
-            " %,d fills | kill switch trips %d%n",
+            " %,d fills | kill switch trips %d (%d automatic)%n",
             lastSeqNum, report.marketDataMessages(), report.staleMessages(), state, report.ordersSent(),
-            report.riskRejects(), report.fills(), gatewayCounter(appliance, GatewayCounter.KILLS));
+            report.riskRejects(), report.fills(), gatewayCounter(appliance, GatewayCounter.KILLS) +
+            gatewayCounter(appliance, GatewayCounter.AUTO_KILLS), gatewayCounter(appliance, GatewayCounter.AUTO_KILLS));
         out.flush();
     }
 

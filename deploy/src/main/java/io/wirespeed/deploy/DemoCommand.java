@@ -45,15 +45,15 @@ final class DemoCommand implements Callable<Integer>
     Path configFile;
 
     @Option(names = "--seconds", paramLabel = "N", defaultValue = "5",
-        description = "how long the simulated venue publishes (default: ${DEFAULT-VALUE})")
+        description = "how long the simulated venue publishes; 0 runs until interrupted (default: ${DEFAULT-VALUE})")
     long seconds;
 
     public Integer call()
     {
         final PrintWriter out = spec.commandLine().getOut();
-        if (seconds < 1)
+        if (seconds < 0)
         {
-            spec.commandLine().getErr().println("--seconds must be at least 1, was " + seconds);
+            spec.commandLine().getErr().println("--seconds must be 0 (until interrupted) or more, was " + seconds);
             return ConfigCheck.EXIT_INVALID;
         }
 
@@ -88,9 +88,9 @@ final class DemoCommand implements Callable<Integer>
         out.println("  " + framePrinter.sofhStream(PrintFormat.TEXT, buffer, 0, orderLength));
         out.flush();
 
-        out.printf("[4/4] the appliance for %d s: exchange simulator -> shm NIC (feeds A, B, snapshot, definitions) " +
+        out.printf("[4/4] the appliance for %s: exchange simulator -> shm NIC (feeds A, B, snapshot, definitions) " +
             "-> feed handler -> Aeron IPC -> strategies -> gateway (risk) -> iLink 3 session over TCP -> simulator%n",
-            seconds);
+            0 == seconds ? "as long as it runs (Ctrl-C stops it)" : seconds + " s");
         out.flush();
         final ApplianceRun run = new ApplianceRun(config);
         final boolean booksEqual = run.run(seconds, out);

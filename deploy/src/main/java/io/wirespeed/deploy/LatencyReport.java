@@ -17,6 +17,7 @@ import io.wirespeed.codecs.internal.TopOfBookDecoder;
 import io.wirespeed.codecs.internal.TradeDecoder;
 import org.HdrHistogram.Histogram;
 import org.agrona.DirectBuffer;
+import org.agrona.collections.IntHashSet;
 import org.agrona.collections.Long2LongHashMap;
 import org.agrona.concurrent.EpochNanoClock;
 
@@ -53,6 +54,7 @@ final class LatencyReport
     private long ordersSent;
     private long riskRejects;
     private final long[] rejectsByReason = new long[RejectReason.values().length];
+    private final IntHashSet notOk = new IntHashSet();
     private long fills;
 
     LatencyReport(final EpochNanoClock clock)
@@ -73,6 +75,16 @@ final class LatencyReport
     long staleMessages()
     {
         return staleMessages;
+    }
+
+    /**
+     * How many instruments the last FeedState messages left STALE or RECOVERING.
+     *
+     * @return the count.
+     */
+    int instrumentsNotOk()
+    {
+        return notOk.size();
     }
 
     long ordersSent()
@@ -161,8 +173,16 @@ final class LatencyReport
                 rxTimestampNs = trade.wrapAndApplyHeader(buffer, offset, header).rxTimestampNs();
                 break;
             case FeedStateDecoder.TEMPLATE_ID:
-                staleMessages += FeedStateValue.STALE == feedState.wrapAndApplyHeader(buffer, offset, header).state() ?
-                    1 : 0;
+                feedState.wrapAndApplyHeader(buffer, offset, header);
+                staleMessages += FeedStateValue.STALE == feedState.state() ? 1 : 0;
+                if (FeedStateValue.OK == feedState.state())
+                {
+                    notOk.remove(feedState.securityId());
+                }
+                else
+                {
+                    notOk.add(feedState.securityId());
+                }
                 rxTimestampNs = 0;
                 break;
             default:

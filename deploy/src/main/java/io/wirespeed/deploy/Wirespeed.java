@@ -17,7 +17,8 @@ import java.util.Properties;
     description = "Low-latency market-data and order-gateway appliance.",
     subcommands =
     {
-        DemoCommand.class, SimCommand.class, KillCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class
+        DemoCommand.class, SimCommand.class, StrategyCommand.class, KillCommand.class, ConfigCommand.class,
+        CommandLine.HelpCommand.class
     })
 public final class Wirespeed implements Runnable
 {

@@ -93,6 +93,7 @@ public final class MarketDataSimulator implements Agent
     private final SimCounters counters;
     private long nowNs;
     private long nextSlotNs;
+    private volatile boolean participantsStopped;
 
     /**
      * A simulator for one channel, its schedule starting at the clock's current time.
@@ -238,7 +239,8 @@ public final class MarketDataSimulator implements Agent
         }
 
         int slotsRun = 0;
-        while (staging.isEmpty() && nowNs - nextSlotNs >= 0 && slotsRun < SLOTS_PER_DUTY_CYCLE)
+        while (staging.isEmpty() && nowNs - nextSlotNs >= 0 && slotsRun < SLOTS_PER_DUTY_CYCLE &&
+            !participantsStopped)
         {
             final long intendedNs = nextSlotNs;
             counters.set(SimCounter.SCHEDULE_LAG_NS, nowNs - intendedNs);
@@ -248,6 +250,15 @@ public final class MarketDataSimulator implements Agent
             work += transmit();
         }
         return work;
+    }
+
+    /**
+     * Stop the simulated participants (from any thread): no more market events, while the snapshot and definition
+     * loops and client order entry go on, so a receiver can finish recovering and then see a still market.
+     */
+    public void stopParticipants()
+    {
+        participantsStopped = true;
     }
 
     /**

@@ -163,13 +163,22 @@ public final class FeedHandlerAgent implements Agent
     {
         nowNs = clock.nanoTime();
         int work = 0;
+        boolean drained = true;
         for (final PortPoller poller : pollers)
         {
-            work += poller.poll();
+            final int frames = poller.poll();
+            drained &= !poller.mayHaveMore;
+            work += frames;
         }
-        for (final FeedChannel channel : channels)
+        if (drained)
         {
-            work += channel.onTimer(nowNs);
+            // timers (gap, silent feed) judge what has not arrived: only once every queued frame has been read, so a
+            // thread that was descheduled for longer than the gap timeout does not declare a gap for packets that are
+            // sitting in its own RX rings
+            for (final FeedChannel channel : channels)
+            {
+                work += channel.onTimer(nowNs);
+            }
         }
         return work;
     }
@@ -234,13 +243,19 @@ public final class FeedHandlerAgent implements Agent
             decoder = new UdpFrameDecoder(port.counters(), false);
         }
 
+        boolean mayHaveMore;
+
         int poll()
         {
             int work = 0;
+            boolean full = false;
             for (final RxQueue queue : queues)
             {
-                work += queue.poll(this, burstLimit);
+                final int frames = queue.poll(this, burstLimit);
+                full |= frames >= burstLimit;
+                work += frames;
             }
+            mayHaveMore = full;
             return work;
         }
 

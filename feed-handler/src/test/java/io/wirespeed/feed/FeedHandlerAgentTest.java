@@ -96,6 +96,33 @@ class FeedHandlerAgentTest
     }
 
     @Test
+    void noGapIsDeclaredForPacketsStillQueuedAfterAStallLongerThanTheGapTimeout()
+    {
+        final PacketBuilder packet = new PacketBuilder();
+        port.queue(GROUP_DEFINITION, PORT, packet.begin(1).definition(1, ES, "ESZ6"));
+        port.queue(GROUP_A, PORT, packet.begin(1).book(true, bid(ES, 1, New, 1, 100, 5, 1)));
+        port.queue(GROUP_SNAPSHOT, PORT, packet.begin(1).snapshot(40, ES, 40, bid(ES, 0, New, 1, 100, 4, 1)));
+        for (int seq = 2; seq <= 40; seq++)
+        {
+            port.queue(GROUP_A, PORT, packet.begin(seq).book(true, bid(ES, seq, Change, 1, 100, seq, 1)));
+        }
+
+        agent.doWork();
+        // the snapshot said the venue sent up to 40; the thread then stalls past the gap timeout
+        clock.advance(50_000_000L);
+        while (agent.doWork() > 0)
+        {
+            clock.advance(1_000);
+        }
+        clock.advance(50_000_000L);
+        agent.doWork();
+
+        assertEquals(0, counters.get(FeedCounter.GAPS));
+        assertEquals(FeedStateValue.OK, channel.state(ES));
+        assertEquals(40, channel.instrument(ES).book().quantity(OrderBook.BID, 1));
+    }
+
+    @Test
     void steadyStateAllocatesNothingOverAMillionPackets()
     {
         channel.addInstrument(ES, "ESZ6");

@@ -5,6 +5,8 @@ import io.wirespeed.codecs.internal.ExecutionReportDecoder;
 import io.wirespeed.codecs.internal.FeedStateDecoder;
 import io.wirespeed.codecs.internal.OrdStatus;
 import io.wirespeed.codecs.internal.OrdType;
+import io.wirespeed.codecs.internal.RejectReason;
+import io.wirespeed.codecs.internal.RiskDecisionDecoder;
 import io.wirespeed.codecs.internal.Side;
 import io.wirespeed.codecs.internal.TimeInForce;
 import io.wirespeed.strategy.BookView;
@@ -23,6 +25,7 @@ public final class MarketMaker implements Strategy
 {
     private static final int BID = 0;
     private static final int ASK = 1;
+    private boolean standingDown;
 
     private final OrderEntry orderEntry;
     private final StrategyOrders orders;
@@ -134,6 +137,10 @@ public final class MarketMaker implements Strategy
 
     private void requote(final long triggerRxTimestampNs)
     {
+        if (standingDown)
+        {
+            return;
+        }
         if (book.isStale() || !book.isTwoSided())
         {
             pull(BID, triggerRxTimestampNs);
@@ -209,5 +216,27 @@ public final class MarketMaker implements Strategy
             pendingIds[side] = 0;
         }
         return order;
+    }
+
+    /**
+     * A kill switch refusal makes the strategy stand down for the rest of its life: it sends nothing more, rather than
+     * have every tick refused (the kill switch is latched until an operator resets it).
+     */
+    public void onRiskDecision(final StrategyOrder order, final RiskDecisionDecoder decision)
+    {
+        if (RejectReason.KILL_SWITCH == decision.rejectReason())
+        {
+            standingDown = true;
+        }
+    }
+
+    /**
+     * Whether a kill switch refusal made it stand down.
+     *
+     * @return true once it has.
+     */
+    public boolean isStandingDown()
+    {
+        return standingDown;
     }
 }

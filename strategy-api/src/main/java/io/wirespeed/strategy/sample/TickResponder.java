@@ -1,6 +1,8 @@
 package io.wirespeed.strategy.sample;
 
 import io.wirespeed.codecs.internal.OrdType;
+import io.wirespeed.codecs.internal.RejectReason;
+import io.wirespeed.codecs.internal.RiskDecisionDecoder;
 import io.wirespeed.codecs.internal.Side;
 import io.wirespeed.codecs.internal.TimeInForce;
 import io.wirespeed.codecs.internal.TopOfBookDecoder;
@@ -8,6 +10,7 @@ import io.wirespeed.strategy.BookView;
 import io.wirespeed.strategy.OrderEntry;
 import io.wirespeed.strategy.Strategy;
 import io.wirespeed.strategy.StrategyClient;
+import io.wirespeed.strategy.StrategyOrder;
 import io.wirespeed.strategy.StrategyOrders;
 
 /**
@@ -32,6 +35,7 @@ public final class TickResponder implements Strategy
     private long triggers;
     private long lastClOrdId;
     private boolean buyNext = true;
+    private boolean standingDown;
 
     /**
      * A responder on one instrument.
@@ -123,6 +127,10 @@ public final class TickResponder implements Strategy
 
     private void respond(final long bidPrice, final long askPrice, final long rxTimestampNs)
     {
+        if (standingDown)
+        {
+            return;
+        }
         triggers++;
         final long position = orders.position(securityId);
         final boolean canBuy = BookView.NULL_PRICE != askPrice && position + orderQty <= maxPosition;
@@ -141,5 +149,27 @@ public final class TickResponder implements Strategy
             orderQty,
             rxTimestampNs);
         buyNext = !buy;
+    }
+
+    /**
+     * A kill switch refusal makes the strategy stand down for the rest of its life: it sends nothing more, rather than
+     * have every tick refused (the kill switch is latched until an operator resets it).
+     */
+    public void onRiskDecision(final StrategyOrder order, final RiskDecisionDecoder decision)
+    {
+        if (RejectReason.KILL_SWITCH == decision.rejectReason())
+        {
+            standingDown = true;
+        }
+    }
+
+    /**
+     * Whether a kill switch refusal made it stand down.
+     *
+     * @return true once it has.
+     */
+    public boolean isStandingDown()
+    {
+        return standingDown;
     }
 }

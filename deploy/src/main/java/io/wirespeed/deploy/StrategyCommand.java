@@ -1,0 +1,65 @@
+package io.wirespeed.deploy;
+
+import io.wirespeed.config.ConfigCheck;
+import io.wirespeed.config.ConfigException;
+import io.wirespeed.config.WirespeedConfig;
+import io.wirespeed.strategy.StrategyMain;
+import org.agrona.concurrent.ShutdownSignalBarrier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code wirespeed strategy NAME}: a configured sample strategy in its own process (multi-process threading),
+ * connected to the running appliance's media driver; stops on SIGINT or SIGTERM.
+ */
+@Command(name = "strategy", mixinStandardHelpOptions = true,
+    description = "Run a configured [[strategy]]'s sample (market-maker or tick-responder) as its own process, " +
+    "against the running appliance.")
+final class StrategyCommand implements Callable<Integer>
+{
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "configuration file (default: the built-in one)")
+    Path configFile;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "the [[strategy]] name")
+    String name;
+
+    public Integer call()
+    {
+        final PrintWriter err = spec.commandLine().getErr();
+        final WirespeedConfig config;
+        try
+        {
+            config = null == configFile ? WirespeedConfig.loadDefault() : WirespeedConfig.load(configFile);
+        }
+        catch (final ConfigException ex)
+        {
+            err.println(ex.getMessage());
+            return ConfigCheck.EXIT_INVALID;
+        }
+        if (!config.aeron().dir().resolve("cnc.dat").toFile().exists())
+        {
+            err.println("no running appliance: no Aeron media driver at " + config.aeron().dir() +
+                " (aeron.dir); start it first, or pass the --config it runs with");
+            return KillCommand.EXIT_NO_ANSWER;
+        }
+        try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier())
+        {
+            StrategyMain.run(config, name, barrier);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            err.println(ex.getMessage());
+            return ConfigCheck.EXIT_INVALID;
+        }
+        return 0;
+    }
+}
