@@ -49,8 +49,13 @@ final class DefaultConfigTest
         assertTrue(config.journal().enabled());
         assertEquals(JournalRollCycle.FAST_HOURLY, config.journal().rollCycle());
         assertEquals(SecretRef.Kind.ENV, config.gateway().secretRef().kind());
-        assertEquals(1, config.strategies().size());
-        assertEquals(RiskContext.LIMITS_DEFAULT, config.risk().limitsForStrategy("demo-mm"));
+        assertEquals(2, config.strategies().size());
+        assertEquals(StrategySample.MARKET_MAKER, config.strategies().get(0).sample());
+        assertEquals(StrategySample.TICK_RESPONDER, config.strategies().get(1).sample());
+        assertEquals(1_000, config.risk().limitsForStrategy("demo-mm").maxOrdersPerSecond());
+        assertEquals(RiskContext.LIMITS_DEFAULT.maxOrdersPerSecond(),
+            config.risk().limitsForStrategy("demo-t2t").maxOrdersPerSecond());
+        assertEquals(1_000, config.risk().limitsForAccount("DEMO").maxOrdersPerSecond());
         assertTrue(config.faults().isEmpty());
     }
 

@@ -8,6 +8,7 @@ import io.wirespeed.nic.ManualEpochNanoClock;
 import io.wirespeed.strategy.BookView;
 import io.wirespeed.strategy.Strategy;
 import io.wirespeed.strategy.StrategyClient;
+import io.wirespeed.strategy.StrategyFactory;
 import io.wirespeed.strategy.StrategySettings;
 import org.agrona.CloseHelper;
 
@@ -82,10 +83,22 @@ final class OrderPathRig implements AutoCloseable
      */
     StrategyClient strategy(final String name)
     {
+        return strategy(name, (c) -> new Strategy()
+        {
+        });
+    }
+
+    /**
+     * A strategy of the test's making, driven with the rest.
+     *
+     * @param name    configured strategy name.
+     * @param factory builds it.
+     * @return the client.
+     */
+    StrategyClient strategy(final String name, final StrategyFactory factory)
+    {
         final StrategyClient client = StrategyClient.create(StrategySettings.from(config, name), appliance.aeron,
-            (c) -> new Strategy()
-            {
-            }, clock);
+            factory, clock);
         scripted.add(client);
         return client;
     }
