@@ -13,7 +13,7 @@ public enum GatewayCounter
     REJECTED_RATE(3005, "requests rejected: order or message rate"),
     REJECTED_KILL_SWITCH(3006, "requests rejected: kill switch"),
     REJECTED_SESSION(3007, "requests rejected: venue session not established or back pressured"),
-    REJECTED_UNKNOWN_ORDER(3008, "cancels and replaces rejected: unknown or inactive order"),
+    REJECTED_UNKNOWN_ORDER(3008, "cancels and replaces rejected: unknown, inactive or already finished order"),
     VENUE_REJECTS(3009, "orders rejected by the venue (reject, not applied, business reject)"),
     CANCELS_RECEIVED(3010, "cancel requests received"),
     CANCELS_SENT(3011, "cancels sent to the venue (strategy, kill switch, disconnect)"),

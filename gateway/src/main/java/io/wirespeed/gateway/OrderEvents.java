@@ -327,6 +327,7 @@ final class OrderEvents implements VenueListener
 
     private void release(final Order order)
     {
+        order.strategy.recentlyDone.add(order.clOrdId);
         order.strategy.ordersByClOrdId.remove(order.clOrdId);
         order.strategy.book.openOrders--;
         order.strategy.account.book.openOrders--;

@@ -290,7 +290,8 @@ public final class OrderGatewayLogic
         }
         else if (null == order || order.clOrdId != origClOrdId)
         {
-            reason = RejectReason.UNKNOWN_ORDER;
+            reason = strategy.recentlyDone.contains(origClOrdId) ?
+                RejectReason.TOO_LATE_TO_CANCEL : RejectReason.UNKNOWN_ORDER;
         }
         else if (Order.NO_REQUEST != order.pending)
         {
@@ -372,7 +373,8 @@ public final class OrderGatewayLogic
         }
         else if (null == order || order.clOrdId != origClOrdId)
         {
-            reason = RejectReason.UNKNOWN_ORDER;
+            reason = strategy.recentlyDone.contains(origClOrdId) ?
+                RejectReason.TOO_LATE_TO_CANCEL : RejectReason.UNKNOWN_ORDER;
         }
         else if (Order.NO_REQUEST != order.pending)
         {
@@ -628,6 +630,7 @@ public final class OrderGatewayLogic
                 return GatewayCounter.REJECTED_RATE;
             case UNKNOWN_ORDER:
             case ORDER_NOT_ACTIVE:
+            case TOO_LATE_TO_CANCEL:
                 return GatewayCounter.REJECTED_UNKNOWN_ORDER;
             case PRICE_COLLAR:
             case NO_REFERENCE_PRICE:

@@ -15,6 +15,7 @@ final class Strategy
     final RiskBook book;
     final boolean[] allowedInstruments;
     final Long2ObjectHashMap<Order> ordersByClOrdId;
+    final RecentlyDone recentlyDone = new RecentlyDone();
 
     Strategy(
         final int id,

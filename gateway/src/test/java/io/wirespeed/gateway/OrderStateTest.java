@@ -81,7 +81,7 @@ class OrderStateTest
         assertEquals(1, report.origClOrdId());
         assertEquals(0, fixture.logic.state().openQty(ALPHA, ES, Side.BUY));
         fixture.logic.onCancelOrder(ALPHA, 4, 1, ES, 0);
-        assertEquals(RejectReason.UNKNOWN_ORDER, fixture.output.lastDecision().reason());
+        assertEquals(RejectReason.TOO_LATE_TO_CANCEL, fixture.output.lastDecision().reason(), "finished already");
         fixture.buy(ALPHA, 1, ES_PRICE, 1);
         assertEquals(RejectReason.NONE, fixture.output.lastDecision().reason());
     }
@@ -173,6 +173,12 @@ class OrderStateTest
         final int reportsBefore = fixture.output.reports.size();
         fixture.venue.listener.onCancelOrReplaceRejected(cancelId, orderId, false, 2045, 0);
         assertEquals(reportsBefore, fixture.output.reports.size());
+
+        // a replace racing the fill is told it came too late, not that the order is unknown
+        fixture.logic.onReplaceOrder(ALPHA, 3, 1, ES, OrdType.LIMIT, TimeInForce.DAY, ES_PRICE, 9, 0);
+        assertEquals(RejectReason.TOO_LATE_TO_CANCEL, fixture.output.lastDecision().reason());
+        fixture.logic.onCancelOrder(ALPHA, 4, 99, ES, 0);
+        assertEquals(RejectReason.UNKNOWN_ORDER, fixture.output.lastDecision().reason());
     }
 
     @Test
