@@ -26,7 +26,7 @@ final class SampleStrategiesSystemTest
     /**
      * The quotes trade, move with the market, and the only refusals are replaces racing a fill: the fill's trade
      * reaches the strategy on the market-data stream before its execution report does, so the strategy may replace
-     * a quote the gateway already knows is filled (refused as UNKNOWN_ORDER, at most one per fill).
+     * a quote the gateway already knows is filled (refused as TOO_LATE_TO_CANCEL, at most one per fill).
      */
     @Test
     void marketMakerQuotesAndRequotesAndOnlyRacesItsOwnFills()
