@@ -3,6 +3,7 @@ package io.wirespeed.deploy;
 import io.wirespeed.codecs.internal.OrdStatus;
 import io.wirespeed.codecs.internal.OrdType;
 import io.wirespeed.codecs.internal.RejectReason;
+import io.wirespeed.codecs.internal.SessionState;
 import io.wirespeed.codecs.internal.Side;
 import io.wirespeed.codecs.internal.TimeInForce;
 import io.wirespeed.gateway.GatewayCounter;
@@ -54,6 +55,7 @@ final class OrderLifecycleSystemTest
     @Test
     void newThenPartialThenFilled()
     {
+        assertEquals(SessionState.ESTABLISHED, s1.venueState(), "the gateway publishes the venue session's state");
         final long bestAsk = s1.book(ES).bestAsk();
         final long askQty = s1.book(ES).quantity(1, 1);
         final long qty = askQty + 5;

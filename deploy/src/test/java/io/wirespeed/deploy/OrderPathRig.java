@@ -69,6 +69,7 @@ final class OrderPathRig implements AutoCloseable
         config.risk().defaults().maxOrderQty(1_000).maxPosition(10_000).maxOpenOrders(5_000)
             .maxOrdersPerSecond(100_000).maxMessagesPerSecond(100_000).autoKillOnBreach(false);
         config.gateway().venueMaxOrdersPerSecond(100_000).venueMaxMessagesPerSecond(200_000);
+        config.risk().account("DEMO").maxPosition(10_000).maxOpenOrders(5_000);
         adjust.accept(config);
         config.conclude();
         appliance = new Appliance(config, clock, false);

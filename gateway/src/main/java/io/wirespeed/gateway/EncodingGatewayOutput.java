@@ -3,6 +3,8 @@ package io.wirespeed.gateway;
 import io.wirespeed.codecs.internal.BooleanFlag;
 import io.wirespeed.codecs.internal.ControlAckEncoder;
 import io.wirespeed.codecs.internal.ControlScope;
+import io.wirespeed.codecs.internal.SessionEventEncoder;
+import io.wirespeed.codecs.internal.SessionState;
 import io.wirespeed.codecs.internal.ExecutionReportEncoder;
 import io.wirespeed.codecs.internal.MessageHeaderEncoder;
 import io.wirespeed.codecs.internal.OrderSentEncoder;
@@ -28,6 +30,7 @@ public final class EncodingGatewayOutput implements GatewayOutput
     private final RiskDecisionEncoder riskDecision = new RiskDecisionEncoder();
     private final OrderSentEncoder orderSent = new OrderSentEncoder();
     private final ControlAckEncoder controlAck = new ControlAckEncoder();
+    private final SessionEventEncoder sessionEvent = new SessionEventEncoder();
     private final MessageSink sink;
     private final GatewayCounters counters;
     private final EpochNanoClock clock;
@@ -152,6 +155,27 @@ public final class EncodingGatewayOutput implements GatewayOutput
             .openOrdersCanceled(openOrdersCanceled)
             .timestampNs(timestampNs);
         send(MessageHeaderEncoder.ENCODED_LENGTH + controlAck.encodedLength(), null);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onSessionEvent(
+        final SessionState state,
+        final long uuid,
+        final long nextSentSeqNum,
+        final long nextReceivedSeqNum,
+        final int venueReasonCode,
+        final long timestampNs)
+    {
+        sessionEvent.wrapAndApplyHeader(buffer, 0, header)
+            .state(state)
+            .uuid(uuid)
+            .nextSentSeqNum(nextSentSeqNum)
+            .nextReceivedSeqNum(nextReceivedSeqNum)
+            .venueReasonCode(venueReasonCode)
+            .timestampNs(timestampNs);
+        send(MessageHeaderEncoder.ENCODED_LENGTH + sessionEvent.encodedLength(), null);
     }
 
     private void send(final int length, final GatewayCounter publishedCounter)

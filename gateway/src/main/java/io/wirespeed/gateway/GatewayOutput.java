@@ -1,6 +1,7 @@
 package io.wirespeed.gateway;
 
 import io.wirespeed.codecs.internal.ControlScope;
+import io.wirespeed.codecs.internal.SessionState;
 import io.wirespeed.codecs.internal.RejectReason;
 
 /**
@@ -80,5 +81,23 @@ public interface GatewayOutput
         long targetId,
         boolean applied,
         long openOrdersCanceled,
+        long timestampNs);
+
+    /**
+     * The venue session changed state.
+     *
+     * @param state              the new state.
+     * @param uuid               the session's UUID.
+     * @param nextSentSeqNum     next outbound sequence number.
+     * @param nextReceivedSeqNum next inbound sequence number expected.
+     * @param venueReasonCode    the venue's reason code, 0 if none.
+     * @param timestampNs        when it changed.
+     */
+    void onSessionEvent(
+        SessionState state,
+        long uuid,
+        long nextSentSeqNum,
+        long nextReceivedSeqNum,
+        int venueReasonCode,
         long timestampNs);
 }

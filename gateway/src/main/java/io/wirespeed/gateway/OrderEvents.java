@@ -7,6 +7,7 @@ import io.wirespeed.codecs.internal.RejectReason;
 import io.wirespeed.codecs.internal.SessionState;
 import io.wirespeed.codecs.internal.Side;
 import io.wirespeed.gateway.venue.VenueListener;
+import io.wirespeed.gateway.venue.VenueSession;
 
 /**
  * Applies the venue's reports to order state, positions and open quantities, and reports each change to the
@@ -21,6 +22,7 @@ final class OrderEvents implements VenueListener
     private final GatewayCounters counters;
     private final KillSwitch killSwitch;
     private final Execution execution;
+    private VenueSession venue;
     private SessionState sessionState = SessionState.DISCONNECTED;
 
     OrderEvents(
@@ -254,7 +256,22 @@ final class OrderEvents implements VenueListener
         {
             sessionState = state;
             counters.increment(GatewayCounter.SESSION_STATE_CHANGES);
+            if (null != venue)
+            {
+                output.onSessionEvent(state, venue.uuid(), venue.nextSentSeqNum(), venue.nextReceivedSeqNum(),
+                    venueReasonCode, timestampNs);
+            }
         }
+    }
+
+    /**
+     * The venue session these events come from, for the session events published on each state change.
+     *
+     * @param venue the session.
+     */
+    void venue(final VenueSession venue)
+    {
+        this.venue = venue;
     }
 
     SessionState sessionState()

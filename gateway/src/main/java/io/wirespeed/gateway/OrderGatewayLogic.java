@@ -104,6 +104,7 @@ public final class OrderGatewayLogic
         events = new OrderEvents(orders, output, counters, killSwitch, new Execution());
         venue = venueFactory.apply(events);
         killSwitch.venue(venue);
+        events.venue(venue);
         events.onSessionState(venue.state(), 0, clock.nanoTime());
         state = new GatewayState(registry, orders, risk, killSwitch);
     }

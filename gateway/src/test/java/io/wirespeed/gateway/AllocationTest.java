@@ -40,7 +40,7 @@ class AllocationTest
         assertEquals(0, fixture.counters.get(GatewayCounter.OFFER_FAILURES));
         assertEquals(300_000 * 3, fixture.counters.get(GatewayCounter.RISK_DECISIONS_PUBLISHED));
         assertEquals(300_000 * 5, fixture.counters.get(GatewayCounter.EXEC_REPORTS_PUBLISHED));
-        assertEquals(300_000 * 10 + 2, published, "two control acks from the fixture set up");
+        assertEquals(300_000 * 10 + 3, published, "two control acks and a session event from the fixture set up");
     }
 
     private void run(final int cycles)

@@ -14,6 +14,8 @@ import io.wirespeed.codecs.internal.NewOrderEncoder;
 import io.wirespeed.codecs.internal.OrdType;
 import io.wirespeed.codecs.internal.OrderSentDecoder;
 import io.wirespeed.codecs.internal.RiskDecisionDecoder;
+import io.wirespeed.codecs.internal.SessionEventDecoder;
+import io.wirespeed.codecs.internal.SessionState;
 import io.wirespeed.codecs.internal.Side;
 import io.wirespeed.codecs.internal.TimeInForce;
 import io.wirespeed.codecs.internal.TopOfBookEncoder;
@@ -76,6 +78,7 @@ class GatewayAgentTest
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final List<String> received = new ArrayList<>();
+    private final List<SessionState> sessionStates = new ArrayList<>();
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -115,6 +118,7 @@ class GatewayAgentTest
             awaitCondition(agent, () -> 1 == venue.newOrders);
             awaitReceived(agent, executions, 2);
             assertEquals(List.of("RiskDecision 7/1 NONE", "OrderSent 7/1 trigger=" + TRIGGER_NS), received);
+            assertEquals(List.of(SessionState.ESTABLISHED), sessionStates, "the venue session's state, published");
 
             venue.listener.onOrderAccepted(venue.lastOrderId, 555, 0, clock.nanoTime());
             awaitReceived(agent, executions, 3);
@@ -153,6 +157,7 @@ class GatewayAgentTest
         final RiskDecisionDecoder decision = new RiskDecisionDecoder();
         final OrderSentDecoder sent = new OrderSentDecoder();
         final ExecutionReportDecoder report = new ExecutionReportDecoder();
+        final SessionEventDecoder sessionEvent = new SessionEventDecoder();
         final FragmentHandler handler = (buf, offset, length, h) ->
         {
             header.wrap(buf, offset);
@@ -173,6 +178,10 @@ class GatewayAgentTest
                     report.wrap(buf, body, header.blockLength(), header.version());
                     received.add("ExecutionReport " + report.strategyId() + "/" + report.clOrdId() + " " +
                         report.execType() + " " + report.ordStatus() + " trigger=" + report.triggerRxTimestampNs());
+                    break;
+                case SessionEventDecoder.TEMPLATE_ID:
+                    sessionEvent.wrap(buf, body, header.blockLength(), header.version());
+                    sessionStates.add(sessionEvent.state());
                     break;
                 default:
                     received.add("template " + header.templateId());

@@ -1,5 +1,6 @@
 package io.wirespeed.gateway;
 
+import io.wirespeed.codecs.internal.SessionState;
 import io.wirespeed.codecs.internal.ControlScope;
 import io.wirespeed.codecs.internal.ExecType;
 import io.wirespeed.codecs.internal.OrdStatus;
@@ -55,6 +56,7 @@ final class RecordingOutput implements GatewayOutput
     final List<Decision> decisions = new ArrayList<>();
     final List<Sent> sent = new ArrayList<>();
     final List<Report> reports = new ArrayList<>();
+    final List<SessionState> sessionStates = new ArrayList<>();
     final List<Ack> acks = new ArrayList<>();
 
     public void onRiskDecision(
@@ -102,6 +104,17 @@ final class RecordingOutput implements GatewayOutput
         final long timestampNs)
     {
         acks.add(new Ack(controlTemplateId, scope, targetId, applied, openOrdersCanceled));
+    }
+
+    public void onSessionEvent(
+        final SessionState state,
+        final long uuid,
+        final long nextSentSeqNum,
+        final long nextReceivedSeqNum,
+        final int venueReasonCode,
+        final long timestampNs)
+    {
+        sessionStates.add(state);
     }
 
     Decision lastDecision()

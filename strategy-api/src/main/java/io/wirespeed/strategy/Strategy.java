@@ -1,12 +1,14 @@
 package io.wirespeed.strategy;
 
 import io.wirespeed.codecs.internal.BookUpdateDecoder;
+import io.wirespeed.codecs.internal.ControlAckDecoder;
 import io.wirespeed.codecs.internal.ExecutionReportDecoder;
 import io.wirespeed.codecs.internal.FeedStateDecoder;
 import io.wirespeed.codecs.internal.InstrumentDefinitionDecoder;
 import io.wirespeed.codecs.internal.InstrumentStatusDecoder;
 import io.wirespeed.codecs.internal.OrderSentDecoder;
 import io.wirespeed.codecs.internal.RiskDecisionDecoder;
+import io.wirespeed.codecs.internal.SessionEventDecoder;
 import io.wirespeed.codecs.internal.TopOfBookDecoder;
 import io.wirespeed.codecs.internal.TradeDecoder;
 
@@ -106,6 +108,25 @@ public interface Strategy
      * @param orderSent the message, with the tick-to-trade stamps.
      */
     default void onOrderSent(final StrategyOrder order, final OrderSentDecoder orderSent)
+    {
+    }
+
+    /**
+     * The gateway's venue session changed state (orders are refused while it is not ESTABLISHED).
+     *
+     * @param sessionEvent the message.
+     */
+    default void onVenueSession(final SessionEventDecoder sessionEvent)
+    {
+    }
+
+    /**
+     * The gateway answered a control message (kill switch, resume, limit change) or tripped its kill switch on a
+     * breach; it goes to every strategy, with the scope and target it applied to.
+     *
+     * @param controlAck the message.
+     */
+    default void onControlAck(final ControlAckDecoder controlAck)
     {
     }
 

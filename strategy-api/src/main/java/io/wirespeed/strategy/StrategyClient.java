@@ -8,6 +8,9 @@ import io.aeron.logbuffer.FragmentHandler;
 import io.aeron.logbuffer.Header;
 import io.wirespeed.codecs.internal.BooleanFlag;
 import io.wirespeed.codecs.internal.BookUpdateDecoder;
+import io.wirespeed.codecs.internal.ControlAckDecoder;
+import io.wirespeed.codecs.internal.SessionEventDecoder;
+import io.wirespeed.codecs.internal.SessionState;
 import io.wirespeed.codecs.internal.ExecType;
 import io.wirespeed.codecs.internal.ExecutionReportDecoder;
 import io.wirespeed.codecs.internal.FeedStateDecoder;
@@ -52,6 +55,9 @@ public final class StrategyClient implements Agent, AutoCloseable
     private final ExecutionReportDecoder executionReport = new ExecutionReportDecoder();
     private final RiskDecisionDecoder riskDecision = new RiskDecisionDecoder();
     private final OrderSentDecoder orderSent = new OrderSentDecoder();
+    private final SessionEventDecoder sessionEvent = new SessionEventDecoder();
+    private final ControlAckDecoder controlAck = new ControlAckDecoder();
+    private SessionState venueState = SessionState.DISCONNECTED;
     private final Int2ObjectHashMap<BookView> bookBySecurityId = new Int2ObjectHashMap<>();
     private final BookView[] books;
     private final List<BookView> bookList;
@@ -499,10 +505,28 @@ public final class StrategyClient implements Agent, AutoCloseable
                 counters.increment(StrategyCounter.ORDERS_SENT_TO_VENUE);
                 strategy.onOrderSent(orders.order(orderSent.clOrdId()), orderSent);
                 break;
+            case SessionEventDecoder.TEMPLATE_ID:
+                sessionEvent.wrap(buffer, body, blockLength, version);
+                venueState = sessionEvent.state();
+                strategy.onVenueSession(sessionEvent);
+                break;
+            case ControlAckDecoder.TEMPLATE_ID:
+                strategy.onControlAck(controlAck.wrap(buffer, body, blockLength, version));
+                break;
             default:
                 counters.increment(StrategyCounter.UNKNOWN_TEMPLATES);
                 break;
         }
+    }
+
+    /**
+     * The venue session's state as the gateway last published it (DISCONNECTED until the first session event).
+     *
+     * @return the state.
+     */
+    public SessionState venueState()
+    {
+        return venueState;
     }
 
     private void onExecutionReport(final ExecutionReportDecoder report)

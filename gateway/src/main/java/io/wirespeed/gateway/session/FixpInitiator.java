@@ -185,6 +185,22 @@ public final class FixpInitiator implements VenueSession, Agent, FrameHandler
     }
 
     /**
+     * {@inheritDoc}
+     */
+    public long nextSentSeqNum()
+    {
+        return nextOutSeqNo();
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public long nextReceivedSeqNum()
+    {
+        return nextInSeqNo();
+    }
+
+    /**
      * The sequence number the next business message will carry.
      *
      * @return the next outbound sequence number.

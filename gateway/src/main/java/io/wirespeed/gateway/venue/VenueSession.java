@@ -36,6 +36,36 @@ public interface VenueSession
     SessionState state();
 
     /**
+     * The session's identity on the venue (iLink 3 UUID), for session events; 0 when it has none.
+     *
+     * @return the UUID.
+     */
+    default long uuid()
+    {
+        return 0;
+    }
+
+    /**
+     * The sequence number the next business message to the venue will carry, for session events.
+     *
+     * @return the next outbound sequence number, 0 when not known.
+     */
+    default long nextSentSeqNum()
+    {
+        return 0;
+    }
+
+    /**
+     * The sequence number expected on the next message from the venue, for session events.
+     *
+     * @return the next inbound sequence number, 0 when not known.
+     */
+    default long nextReceivedSeqNum()
+    {
+        return 0;
+    }
+
+    /**
      * Send a new order.
      *
      * @param orderId             gateway order id, the wire ClOrdID.
