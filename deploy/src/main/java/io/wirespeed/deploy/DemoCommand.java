@@ -18,6 +18,7 @@ import io.wirespeed.codecs.sofh.SimpleOpenFramingHeaderEncoder;
 import io.wirespeed.config.ConfigCheck;
 import io.wirespeed.config.ConfigException;
 import io.wirespeed.config.InstrumentContext;
+import io.wirespeed.config.ThreadingMode;
 import io.wirespeed.config.WirespeedConfig;
 import org.agrona.concurrent.UnsafeBuffer;
 import picocli.CommandLine;
@@ -106,8 +107,10 @@ final class DemoCommand implements Callable<Integer>
         }
         if (0 == run.report().tickToTrade().getTotalCount())
         {
-            out.println("  no order was triggered by a tick: is a [[strategy]] with sample = \"tick-responder\" " +
-                "configured?");
+            out.println("  no order was triggered by a tick: configure a [[strategy]] with sample = \"tick-responder\"" +
+                (ThreadingMode.MULTI_PROCESS == config.appliance().threadingMode() ?
+                " and run it with 'wirespeed strategy NAME' (multi-process threading runs no strategy in process)" :
+                ""));
         }
         out.flush();
         return 0;
