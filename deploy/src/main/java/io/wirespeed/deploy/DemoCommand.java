@@ -107,7 +107,8 @@ final class DemoCommand implements Callable<Integer>
         }
         if (0 == run.report().tickToTrade().getTotalCount())
         {
-            out.println("  no order was triggered by a tick: configure a [[strategy]] with sample = \"tick-responder\"" +
+            out.println("  no order was triggered by a tick: configure a [[strategy]] with " +
+                "sample = \"tick-responder\"" +
                 (ThreadingMode.MULTI_PROCESS == config.appliance().threadingMode() ?
                 " and run it with 'wirespeed strategy NAME' (multi-process threading runs no strategy in process)" :
                 ""));
