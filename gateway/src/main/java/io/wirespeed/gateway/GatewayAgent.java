@@ -10,6 +10,7 @@ import io.wirespeed.codecs.internal.CancelOrderDecoder;
 import io.wirespeed.codecs.internal.KillDecoder;
 import io.wirespeed.codecs.internal.MessageHeaderDecoder;
 import io.wirespeed.codecs.internal.NewOrderDecoder;
+import io.wirespeed.codecs.internal.RejectReason;
 import io.wirespeed.codecs.internal.ReplaceOrderDecoder;
 import io.wirespeed.codecs.internal.ResumeDecoder;
 import io.wirespeed.codecs.internal.SetLimitDecoder;
@@ -51,6 +52,13 @@ public final class GatewayAgent implements Agent
     private final OneToOneConcurrentArrayQueue<Image> lostImages =
         new OneToOneConcurrentArrayQueue<>(IMAGE_QUEUE_CAPACITY);
     private final Int2IntHashMap strategyBySessionId = new Int2IntHashMap(NO_STRATEGY);
+    private final Int2IntHashMap sessionByStrategy = new Int2IntHashMap(NO_STRATEGY);
+
+    /**
+     * Strategy id a refusal of an impersonating request is published under: the sender is not the strategy it
+     * claims to be, so the refusal must not touch that strategy's own order table.
+     */
+    private static final long UNIDENTIFIED = 0;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final NewOrderDecoder newOrder = new NewOrderDecoder();
     private final CancelOrderDecoder cancelOrder = new CancelOrderDecoder();
@@ -198,6 +206,7 @@ public final class GatewayAgent implements Agent
             final int strategyId = strategyBySessionId.remove(image.sessionId());
             if (NO_STRATEGY != strategyId)
             {
+                sessionByStrategy.remove(strategyId);
                 logic.onStrategyDisconnected(strategyId);
             }
             work++;
@@ -243,6 +252,12 @@ public final class GatewayAgent implements Agent
                 }
                 newOrder.wrap(buffer, body, blockLength, version);
                 strategyId = newOrder.strategyId();
+                if (!isOwnPublication(strategyId, frame.sessionId()))
+                {
+                    logic.refuse(UNIDENTIFIED, newOrder.clOrdId(), newOrder.securityId(), NewOrderDecoder.TEMPLATE_ID,
+                        RejectReason.UNKNOWN_STRATEGY, newOrder.triggerRxTimestampNs());
+                    return;
+                }
                 logic.onNewOrder(strategyId, newOrder.clOrdId(), newOrder.securityId(), newOrder.side(),
                     newOrder.ordType(), newOrder.timeInForce(), newOrder.price(), newOrder.qty(),
                     newOrder.triggerRxTimestampNs(), newOrder.strategyTimestampNs());
@@ -255,6 +270,13 @@ public final class GatewayAgent implements Agent
                 }
                 cancelOrder.wrap(buffer, body, blockLength, version);
                 strategyId = cancelOrder.strategyId();
+                if (!isOwnPublication(strategyId, frame.sessionId()))
+                {
+                    logic.refuse(UNIDENTIFIED, cancelOrder.clOrdId(), cancelOrder.securityId(),
+                        CancelOrderDecoder.TEMPLATE_ID, RejectReason.UNKNOWN_STRATEGY,
+                        cancelOrder.triggerRxTimestampNs());
+                    return;
+                }
                 logic.onCancelOrder(strategyId, cancelOrder.clOrdId(), cancelOrder.origClOrdId(),
                     cancelOrder.securityId(), cancelOrder.triggerRxTimestampNs());
                 break;
@@ -266,6 +288,13 @@ public final class GatewayAgent implements Agent
                 }
                 replaceOrder.wrap(buffer, body, blockLength, version);
                 strategyId = replaceOrder.strategyId();
+                if (!isOwnPublication(strategyId, frame.sessionId()))
+                {
+                    logic.refuse(UNIDENTIFIED, replaceOrder.clOrdId(), replaceOrder.securityId(),
+                        ReplaceOrderDecoder.TEMPLATE_ID, RejectReason.UNKNOWN_STRATEGY,
+                        replaceOrder.triggerRxTimestampNs());
+                    return;
+                }
                 logic.onReplaceOrder(strategyId, replaceOrder.clOrdId(), replaceOrder.origClOrdId(),
                     replaceOrder.securityId(), replaceOrder.ordType(), replaceOrder.timeInForce(),
                     replaceOrder.price(), replaceOrder.qty(), replaceOrder.triggerRxTimestampNs());
@@ -274,11 +303,32 @@ public final class GatewayAgent implements Agent
                 counters.increment(GatewayCounter.MALFORMED_MESSAGES);
                 return;
         }
-        final int sessionId = frame.sessionId();
-        if (NO_STRATEGY == strategyBySessionId.get(sessionId) && strategyId > 0 && strategyId <= Integer.MAX_VALUE)
+    }
+
+    /**
+     * A strategy is the first publication that speaks for it: its requests must keep coming from that publication
+     * (Aeron session id) until it goes away, and a publication speaks for one strategy only. A request that breaks
+     * either rule is refused, so one process cannot act for, or cancel, another strategy's orders.
+     */
+    private boolean isOwnPublication(final long strategyId, final int sessionId)
+    {
+        final int bound = strategyBySessionId.get(sessionId);
+        if (NO_STRATEGY != bound)
         {
-            strategyBySessionId.put(sessionId, (int)strategyId);
+            return bound == strategyId;
         }
+        if (strategyId <= 0 || strategyId > Integer.MAX_VALUE)
+        {
+            return true;
+        }
+        if (sessionByStrategy.containsKey((int)strategyId))
+        {
+            counters.increment(GatewayCounter.IMPERSONATIONS);
+            return false;
+        }
+        strategyBySessionId.put(sessionId, (int)strategyId);
+        sessionByStrategy.put((int)strategyId, sessionId);
+        return true;
     }
 
     private void onControlFragment(final DirectBuffer buffer, final int offset, final int length, final Header frame)

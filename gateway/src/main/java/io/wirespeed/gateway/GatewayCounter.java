@@ -35,7 +35,8 @@ public enum GatewayCounter
     ORDER_POOL_EXHAUSTED(3027, "new orders rejected: order pool exhausted"),
     MALFORMED_MESSAGES(3028, "malformed or unknown messages on the order or control stream"),
     SESSION_STATE_CHANGES(3029, "venue session state changes"),
-    MASS_CANCELS_SENT(3030, "mass cancels sent to the venue");
+    MASS_CANCELS_SENT(3030, "mass cancels sent to the venue"),
+    IMPERSONATIONS(3031, "requests refused: the strategy id belongs to another publication");
 
     private final int typeId;
     private final String label;

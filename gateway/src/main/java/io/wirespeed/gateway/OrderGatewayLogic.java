@@ -568,6 +568,29 @@ public final class OrderGatewayLogic
         }
     }
 
+    /**
+     * Refuse a request before it reaches the order logic (the intake found it came from a publication that is not
+     * the strategy's own): counted and answered like any other refusal, nothing else changes.
+     *
+     * @param strategyId           the strategy id the request claimed.
+     * @param clOrdId              its client order id.
+     * @param securityId           its instrument.
+     * @param templateId           NewOrder, CancelOrder or ReplaceOrder.
+     * @param reason               why.
+     * @param triggerRxTimestampNs carried from the request.
+     */
+    public void refuse(
+        final long strategyId,
+        final long clOrdId,
+        final int securityId,
+        final int templateId,
+        final RejectReason reason,
+        final long triggerRxTimestampNs)
+    {
+        reject(null, strategyId, clOrdId, securityId, templateId, reason, 0, 0, triggerRxTimestampNs,
+            clock.nanoTime());
+    }
+
     private void reject(
         final Strategy strategy,
         final long strategyId,
