@@ -83,6 +83,24 @@ final class Appliance implements AutoCloseable
      */
     Appliance(final WirespeedConfig config, final EpochNanoClock clock, final boolean inProcessStrategies)
     {
+        this(config, clock, inProcessStrategies, null);
+    }
+
+    /**
+     * Assemble the appliance with the venue holding its own secret for the gateway's access key, as when the two sides
+     * were provisioned with different keys (tests of a rejected session).
+     *
+     * @param config              concluded configuration; its gateway venue port is pointed at the simulator's.
+     * @param clock               the one clock every component reads.
+     * @param inProcessStrategies whether the configured sample strategies run in this process.
+     * @param venueOnlySecret     the secret the venue checks signatures with, or null for the gateway's own.
+     */
+    Appliance(
+        final WirespeedConfig config,
+        final EpochNanoClock clock,
+        final boolean inProcessStrategies,
+        final String venueOnlySecret)
+    {
         this.config = config;
         this.clock = clock;
         this.shmPath = config.nic().shm().path();
@@ -114,7 +132,8 @@ final class Appliance implements AutoCloseable
             venueOrders = new OrderEntryApplication(simulators.get(0).clientMarket(), clock,
                 config.sim().maxClientOrders(), config.sim().cancelOnDisconnect(),
                 new VenueCounters(countersFile, "venue"));
-            venueAcceptor = new FixpAcceptor("127.0.0.1", 0, Map.of(config.gateway().accessKeyId(), venueSecret),
+            venueAcceptor = new FixpAcceptor("127.0.0.1", 0, Map.of(config.gateway().accessKeyId(),
+                null == venueOnlySecret ? venueSecret : venueOnlySecret),
                 MAX_VENUE_CONNECTIONS, venueOrders, clock, new AcceptorCounters(countersFile));
             config.gateway().venueHost("127.0.0.1").venuePort(venueAcceptor.port());
             final List<MarketDataSimulator> sims = simulators;

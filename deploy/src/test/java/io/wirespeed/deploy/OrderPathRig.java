@@ -51,6 +51,18 @@ final class OrderPathRig implements AutoCloseable
      */
     OrderPathRig(final Path dir, final Consumer<WirespeedConfig> adjust)
     {
+        this(dir, adjust, null);
+    }
+
+    /**
+     * As {@link #OrderPathRig(Path, Consumer)}, with the venue checking signatures with its own secret.
+     *
+     * @param dir             scratch directory.
+     * @param adjust          changes to the configuration before it is concluded.
+     * @param venueOnlySecret the venue's secret for the gateway's access key, or null for the gateway's own.
+     */
+    OrderPathRig(final Path dir, final Consumer<WirespeedConfig> adjust, final String venueOnlySecret)
+    {
         try
         {
             Files.createDirectories(dir);
@@ -69,10 +81,12 @@ final class OrderPathRig implements AutoCloseable
         config.risk().defaults().maxOrderQty(1_000).maxPosition(10_000).maxOpenOrders(5_000)
             .maxOrdersPerSecond(100_000).maxMessagesPerSecond(100_000).autoKillOnBreach(false);
         config.gateway().venueMaxOrdersPerSecond(100_000).venueMaxMessagesPerSecond(200_000);
-        config.risk().account("DEMO").maxPosition(10_000).maxOpenOrders(5_000);
+        // the default file's own account and strategy limits (the demo's) must not sit below the rig's order size
+        config.risk().accounts().values().forEach((limits) -> limits.maxPosition(10_000).maxOpenOrders(5_000));
+        config.risk().strategies().values().forEach((limits) -> limits.maxPosition(10_000));
         adjust.accept(config);
         config.conclude();
-        appliance = new Appliance(config, clock, false);
+        appliance = new Appliance(config, clock, false, venueOnlySecret);
         appliance.onStart();
     }
 

@@ -18,7 +18,8 @@ import java.nio.file.Path;
  * Runs one configured strategy's sample in its own JVM against the appliance's media driver, until SIGINT/SIGTERM.
  * <p>
  * Usage: {@code StrategyMain <config-file> <strategy-name>}; {@code -Dwirespeed.*} properties override the file.
- * Prints {@code started <name>} once connected and {@code stopped <name>} on shutdown.
+ * Prints {@code started <name>} once connected and, on shutdown, a {@link #bookSummary} line per book then
+ * {@code stopped <name>}.
  */
 public final class StrategyMain
 {
@@ -69,8 +70,25 @@ public final class StrategyMain
             System.out.flush();
             barrier.await();
         }
+        for (final BookView book : client.books())
+        {
+            System.out.println(bookSummary(book));
+        }
         System.out.println("stopped " + name);
         System.out.flush();
+    }
+
+    /**
+     * One line summing up a book view, printed for each book on shutdown so another process can check it saw the same
+     * stream: {@code book <symbol> updates=<count> digest=<hash of the levels and feed state>}.
+     *
+     * @param book the view.
+     * @return the line.
+     */
+    public static String bookSummary(final BookView book)
+    {
+        return "book " + book.symbol() + " updates=" + book.updateCount() + " digest=" +
+            Integer.toHexString(book.toString().hashCode());
     }
 
     /**
