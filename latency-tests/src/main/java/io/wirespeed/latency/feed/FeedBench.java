@@ -75,6 +75,7 @@ final class FeedBench implements AutoCloseable
         }
         config = WirespeedConfig.readDefault();
         config.aeron().dir(dir.resolve("aeron"));
+        config.sim().maxClientOrders(0); // no order entry here: no room kept for client orders on every book
         for (int i = config.instruments().size(); i < instruments; i++)
         {
             config.addInstrument(new InstrumentContext().symbol("B" + i).securityId(100_000 + i).channel(CHANNEL)
@@ -267,6 +268,7 @@ final class FeedBench implements AutoCloseable
     static final class Drainer implements Runnable, FragmentHandler
     {
         volatile boolean running = true;
+        volatile boolean paused;
         volatile long fragments;
         volatile long bytes;
         volatile long drainedPosition;
@@ -286,7 +288,7 @@ final class FeedBench implements AutoCloseable
             {
                 final Image image = this.image;
                 final int work = driverInvoker.invoke();
-                final int polled = null == image ? 0 : image.poll(this, 1024);
+                final int polled = null == image || paused ? 0 : image.poll(this, 1024);
                 if (0 == polled)
                 {
                     if (0 == work)
