@@ -52,10 +52,10 @@ final class DefaultConfigTest
         assertEquals(2, config.strategies().size());
         assertEquals(StrategySample.MARKET_MAKER, config.strategies().get(0).sample());
         assertEquals(StrategySample.TICK_RESPONDER, config.strategies().get(1).sample());
-        assertEquals(1_000, config.risk().limitsForStrategy("demo-mm").maxOrdersPerSecond());
+        assertEquals(5_000, config.risk().limitsForStrategy("demo-mm").maxOrdersPerSecond());
         assertEquals(RiskContext.LIMITS_DEFAULT.maxOrdersPerSecond(),
             config.risk().limitsForStrategy("demo-t2t").maxOrdersPerSecond());
-        assertEquals(1_000, config.risk().limitsForAccount("DEMO").maxOrdersPerSecond());
+        assertEquals(5_000, config.risk().limitsForAccount("DEMO").maxOrdersPerSecond());
         assertTrue(config.faults().isEmpty());
     }
 
