@@ -241,7 +241,6 @@ public final class GatewayAgent implements Agent
         final int body = offset + MessageHeaderDecoder.ENCODED_LENGTH;
         final int blockLength = header.blockLength();
         final int version = header.version();
-        final long strategyId;
         switch (header.templateId())
         {
             case NewOrderDecoder.TEMPLATE_ID:
@@ -251,16 +250,13 @@ public final class GatewayAgent implements Agent
                     return;
                 }
                 newOrder.wrap(buffer, body, blockLength, version);
-                strategyId = newOrder.strategyId();
-                if (!isOwnPublication(strategyId, frame.sessionId()))
+                if (admitted(newOrder.strategyId(), frame.sessionId(), newOrder.clOrdId(), newOrder.securityId(),
+                    NewOrderDecoder.TEMPLATE_ID, newOrder.triggerRxTimestampNs()))
                 {
-                    logic.refuse(UNIDENTIFIED, newOrder.clOrdId(), newOrder.securityId(), NewOrderDecoder.TEMPLATE_ID,
-                        RejectReason.UNKNOWN_STRATEGY, newOrder.triggerRxTimestampNs());
-                    return;
+                    logic.onNewOrder(newOrder.strategyId(), newOrder.clOrdId(), newOrder.securityId(), newOrder.side(),
+                        newOrder.ordType(), newOrder.timeInForce(), newOrder.price(), newOrder.qty(),
+                        newOrder.triggerRxTimestampNs(), newOrder.strategyTimestampNs());
                 }
-                logic.onNewOrder(strategyId, newOrder.clOrdId(), newOrder.securityId(), newOrder.side(),
-                    newOrder.ordType(), newOrder.timeInForce(), newOrder.price(), newOrder.qty(),
-                    newOrder.triggerRxTimestampNs(), newOrder.strategyTimestampNs());
                 break;
             case CancelOrderDecoder.TEMPLATE_ID:
                 if (blockLength < CancelOrderDecoder.BLOCK_LENGTH)
@@ -269,16 +265,12 @@ public final class GatewayAgent implements Agent
                     return;
                 }
                 cancelOrder.wrap(buffer, body, blockLength, version);
-                strategyId = cancelOrder.strategyId();
-                if (!isOwnPublication(strategyId, frame.sessionId()))
+                if (admitted(cancelOrder.strategyId(), frame.sessionId(), cancelOrder.clOrdId(),
+                    cancelOrder.securityId(), CancelOrderDecoder.TEMPLATE_ID, cancelOrder.triggerRxTimestampNs()))
                 {
-                    logic.refuse(UNIDENTIFIED, cancelOrder.clOrdId(), cancelOrder.securityId(),
-                        CancelOrderDecoder.TEMPLATE_ID, RejectReason.UNKNOWN_STRATEGY,
-                        cancelOrder.triggerRxTimestampNs());
-                    return;
+                    logic.onCancelOrder(cancelOrder.strategyId(), cancelOrder.clOrdId(), cancelOrder.origClOrdId(),
+                        cancelOrder.securityId(), cancelOrder.triggerRxTimestampNs());
                 }
-                logic.onCancelOrder(strategyId, cancelOrder.clOrdId(), cancelOrder.origClOrdId(),
-                    cancelOrder.securityId(), cancelOrder.triggerRxTimestampNs());
                 break;
             case ReplaceOrderDecoder.TEMPLATE_ID:
                 if (blockLength < ReplaceOrderDecoder.BLOCK_LENGTH)
@@ -287,22 +279,38 @@ public final class GatewayAgent implements Agent
                     return;
                 }
                 replaceOrder.wrap(buffer, body, blockLength, version);
-                strategyId = replaceOrder.strategyId();
-                if (!isOwnPublication(strategyId, frame.sessionId()))
+                if (admitted(replaceOrder.strategyId(), frame.sessionId(), replaceOrder.clOrdId(),
+                    replaceOrder.securityId(), ReplaceOrderDecoder.TEMPLATE_ID, replaceOrder.triggerRxTimestampNs()))
                 {
-                    logic.refuse(UNIDENTIFIED, replaceOrder.clOrdId(), replaceOrder.securityId(),
-                        ReplaceOrderDecoder.TEMPLATE_ID, RejectReason.UNKNOWN_STRATEGY,
-                        replaceOrder.triggerRxTimestampNs());
-                    return;
+                    logic.onReplaceOrder(replaceOrder.strategyId(), replaceOrder.clOrdId(), replaceOrder.origClOrdId(),
+                        replaceOrder.securityId(), replaceOrder.ordType(), replaceOrder.timeInForce(),
+                        replaceOrder.price(), replaceOrder.qty(), replaceOrder.triggerRxTimestampNs());
                 }
-                logic.onReplaceOrder(strategyId, replaceOrder.clOrdId(), replaceOrder.origClOrdId(),
-                    replaceOrder.securityId(), replaceOrder.ordType(), replaceOrder.timeInForce(),
-                    replaceOrder.price(), replaceOrder.qty(), replaceOrder.triggerRxTimestampNs());
                 break;
             default:
                 counters.increment(GatewayCounter.MALFORMED_MESSAGES);
                 return;
         }
+    }
+
+    /**
+     * Whether the request may go to the order logic; if not it is refused here, published as unidentified.
+     */
+    private boolean admitted(
+        final long strategyId,
+        final int sessionId,
+        final long clOrdId,
+        final int securityId,
+        final int templateId,
+        final long triggerRxTimestampNs)
+    {
+        if (isOwnPublication(strategyId, sessionId))
+        {
+            return true;
+        }
+        logic.refuse(UNIDENTIFIED, clOrdId, securityId, templateId, RejectReason.UNKNOWN_STRATEGY,
+            triggerRxTimestampNs);
+        return false;
     }
 
     /**
