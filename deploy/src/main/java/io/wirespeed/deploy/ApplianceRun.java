@@ -187,7 +187,7 @@ final class ApplianceRun
             lastSeqNum += sim.lastMsgSeqNum();
         }
         final SessionState state = appliance.session.state();
-        out.printf("  venue MsgSeqNum %,d | md %,d msgs, %d stale | session %s | orders %,d sent, %,d risk-rejected," +
+        out.printf("  venue MsgSeqNum %,d | md %,d msgs, %d stale | session %s | orders %,d sent, %,d refused," +
             " %,d fills | kill switch trips %d (%d automatic)%n",
             lastSeqNum, report.marketDataMessages(), report.staleMessages(), state, report.ordersSent(),
             report.riskRejects(), report.fills(), gatewayCounter(appliance, GatewayCounter.KILLS) +
