@@ -235,7 +235,10 @@ final class Appliance implements AutoCloseable
     {
         final List<Agent> agents = new ArrayList<>();
         agents.add(feed);
-        agents.add(gatedStrategies());
+        if (!strategies.isEmpty())
+        {
+            agents.add(gatedStrategies());
+        }
         agents.add(gateway);
         agents.add(session);
         return new CompositeAgent(agents.toArray(new Agent[0]));

@@ -136,6 +136,18 @@ final class DeployPackagingTest
     }
 
     @Test
+    void demoInMultiProcessModeRunsNoStrategyInProcessAndSaysHowToRunOne() throws Exception
+    {
+        final Result result = run(List.of("sh", LAUNCHER.toString(), "demo", "--seconds", "1"), tempDir,
+            "-Dwirespeed.aeron.dir=" + tempDir.resolve("aeron") + " -Dwirespeed.nic.shm.path=" +
+            tempDir.resolve("nic") + " -Dwirespeed.appliance.threading_mode=multi-process");
+        assertEquals(0, result.exitCode, result.output);
+        assertTrue(result.output.contains("0 in-process strategies"), result.output);
+        assertTrue(result.output.contains("book 1001: equal to the simulator's"), result.output);
+        assertTrue(result.output.contains("wirespeed strategy NAME"), result.output);
+    }
+
+    @Test
     void killWithNoRunningApplianceSaysSoAndExitsThree() throws Exception
     {
         final Result result = run(List.of("sh", LAUNCHER.toString(), "kill"), tempDir,
