@@ -18,12 +18,13 @@ final class FramingCodecsTest
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[32]);
 
     @Test
-    void sofhIsFourBigEndianBytes()
+    void sofhIsFourLittleEndianBytesAsCmeWritesThem()
     {
         assertEquals(4, SimpleOpenFramingHeaderEncoder.ENCODED_LENGTH);
         new SimpleOpenFramingHeaderEncoder().wrap(buffer, 1).messageLength(0x0102).encodingType(0xCAFE);
 
-        assertArrayEquals(new byte[]{ 0, 1, 2, (byte) 0xCA, (byte) 0xFE, 0 }, bytes(6));
+        // CME iLink 3: Message_Length then Encoding_Type, both little-endian, so a frame starts LL LL FE CA.
+        assertArrayEquals(new byte[]{ 0, 2, 1, (byte) 0xFE, (byte) 0xCA, 0 }, bytes(6));
         final SimpleOpenFramingHeaderDecoder decoder = new SimpleOpenFramingHeaderDecoder().wrap(buffer, 1);
         assertEquals(0x0102, decoder.messageLength());
         assertEquals(0xCAFE, decoder.encodingType());

@@ -19,7 +19,7 @@ import io.wirespeed.codecs.sofh.SimpleOpenFramingHeaderDecoder;
  *
  * <pre>
  *   MDP 3.0 packet:  | BinaryPacketHeader 12 | MessageSize 2 | message | MessageSize 2 | message | ...
- *   iLink 3 stream:  | SOFH 4 (big-endian) | message | SOFH 4 | message | ...
+ *   iLink 3 stream:  | SOFH 4 (little-endian) | message | SOFH 4 | message | ...
  * </pre>
  */
 public final class FramePrinter
@@ -179,6 +179,12 @@ public final class FramePrinter
             sofh.wrap(buffer, position);
             final int messageLength = sofh.messageLength();
             final int encodingType = sofh.encodingType();
+            if (SBE_LITTLE_ENDIAN_ENCODING_TYPE != encodingType)
+            {
+                frames.add(new Frame(-1, encodingType, Decoded.problem(encodingProblem(encodingType, streamOffset))));
+                return;
+            }
+
             if (messageLength < SimpleOpenFramingHeaderDecoder.ENCODED_LENGTH)
             {
                 frames.add(new Frame(-1, -1, Decoded.problem("malformed: SOFH message length " + messageLength +
@@ -194,14 +200,20 @@ public final class FramePrinter
             }
 
             final int payloadLength = messageLength - SimpleOpenFramingHeaderDecoder.ENCODED_LENGTH;
-            final Decoded message = SBE_LITTLE_ENDIAN_ENCODING_TYPE == encodingType ?
-                messages.decode(buffer, position + SimpleOpenFramingHeaderDecoder.ENCODED_LENGTH, payloadLength) :
-                Decoded.problem("unsupported SOFH encoding type 0x" + hex(encodingType) + " (length " +
-                    payloadLength + ")");
+            final Decoded message =
+                messages.decode(buffer, position + SimpleOpenFramingHeaderDecoder.ENCODED_LENGTH, payloadLength);
 
             frames.add(new Frame(messageLength, encodingType, message));
             position += messageLength;
         }
+    }
+
+    private static String encodingProblem(final int encodingType, final int streamOffset)
+    {
+        final String problem = "unsupported SOFH encoding type 0x" + hex(encodingType) + " at stream offset " +
+            streamOffset + " (CME's iLink 3 frames carry 0xCAFE, written little-endian: FE CA)";
+        return Short.reverseBytes((short)encodingType) == (short)SBE_LITTLE_ENDIAN_ENCODING_TYPE ?
+            problem + "; the bytes CA FE look like a big-endian framing header" : problem;
     }
 
     private static List<Object> trees(final List<Decoded> decoded)

@@ -65,9 +65,10 @@ final class FramePrinterTest
         length += sofhFrame(length, SampleMessages::ilink3Fill);
         final int third = sofhFrame(length, SampleMessages::ilink3Negotiate);
 
-        assertEquals(0, buffer.getByte(0));
-        assertEquals((byte) 0xCA, buffer.getByte(2));
-        assertEquals((byte) 0xFE, buffer.getByte(3));
+        assertEquals((byte) 128, buffer.getByte(0));
+        assertEquals(0, buffer.getByte(1));
+        assertEquals((byte) 0xFE, buffer.getByte(2));
+        assertEquals((byte) 0xCA, buffer.getByte(3));
 
         final String[] lines = PRINTER.sofhStream(PrintFormat.TEXT, buffer, 0, length + 10)
             .split(System.lineSeparator());
@@ -97,7 +98,18 @@ final class FramePrinterTest
         final int length = sofhFrame(0, SampleMessages::ilink3NewOrder);
         new SimpleOpenFramingHeaderEncoder().wrap(buffer, 0).encodingType(0x5BE0);
 
-        assertEquals("SOFH length=128 encoding=0x5BE0 <unsupported SOFH encoding type 0x5BE0 (length 124)>",
+        assertEquals("<unsupported SOFH encoding type 0x5BE0 at stream offset 0 (CME's iLink 3 frames carry 0xCAFE, " +
+            "written little-endian: FE CA)>", PRINTER.sofhStream(PrintFormat.TEXT, buffer, 0, length));
+    }
+
+    @Test
+    void bigEndianFramingHeaderIsNamedNotCalledTruncated()
+    {
+        final int length = sofhFrame(0, SampleMessages::ilink3NewOrder);
+        buffer.putBytes(0, new byte[]{ 0, (byte) 128, (byte) 0xCA, (byte) 0xFE });
+
+        assertEquals("<unsupported SOFH encoding type 0xFECA at stream offset 0 (CME's iLink 3 frames carry 0xCAFE, " +
+            "written little-endian: FE CA); the bytes CA FE look like a big-endian framing header>",
             PRINTER.sofhStream(PrintFormat.TEXT, buffer, 0, length));
     }
 
