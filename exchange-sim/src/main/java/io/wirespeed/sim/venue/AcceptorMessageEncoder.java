@@ -70,7 +70,7 @@ final class AcceptorMessageEncoder
             .requestTimestamp(requestTimestampNs)
             .nextSeqNo(nextSeqNo)
             .previousSeqNo(previousSeqNo)
-            .previousUUID(0)
+            .previousUUID(uuid)
             .keepAliveInterval(keepAliveIntervalMs)
             .secretKeySecureIDExpiration(EstablishmentAck504Encoder.secretKeySecureIDExpirationNullValue())
             .faultToleranceIndicator(FTI.Primary)

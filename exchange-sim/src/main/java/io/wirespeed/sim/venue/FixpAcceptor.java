@@ -465,8 +465,10 @@ public final class FixpAcceptor implements Agent
             counters.increment(AcceptorCounter.ESTABLISHMENTS);
             connection.session = session;
             session.bind(connection.transport, TimeUnit.MILLISECONDS.toNanos(Math.max(keepAliveMs, 1)), nowNs);
+            // EstablishmentAck.NextSeqNo is the venue's next business message to the client; PreviousUUID and
+            // PreviousSeqNo name the last one the venue sent, here on this same UUID.
             connection.transport.write(sendBuffer, 0, encoder.establishmentAck(
-                sendBuffer, uuid, requestTimestamp, nextSeqNo, session.lastOutSeqNo(), keepAliveMs));
+                sendBuffer, uuid, requestTimestamp, session.nextSeqNum(), session.lastOutSeqNo(), keepAliveMs));
             session.onClientNextSeqNo(clientNextSeqNo);
         }
     }

@@ -152,7 +152,8 @@ final class SessionMessageHandler
             keepalive.intervalNs(TimeUnit.MILLISECONDS.toNanos(keepAliveMs));
         }
         session.setState(InitiatorState.ESTABLISHED, 0, nowNs);
-        sequencer.onVenueNextSeqNo(nowNs, establishmentAck.previousSeqNo() + 1);
+        // NextSeqNo is the venue's next business message to us; PreviousSeqNo belongs to PreviousUUID's session.
+        sequencer.onVenueNextSeqNo(nowNs, establishmentAck.nextSeqNo());
     }
 
     private void onReject(final int action, final int errorCodes, final long nowNs)

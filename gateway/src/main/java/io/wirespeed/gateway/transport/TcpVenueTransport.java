@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.SocketChannel;
 
 /**
@@ -350,8 +349,8 @@ public final class TcpVenueTransport implements VenueTransport
         int frames = 0;
         while (limit - offset >= Sofh.HEADER_LENGTH)
         {
-            final int frameLength = readBuffer.getShort(offset, ByteOrder.BIG_ENDIAN) & 0xFFFF;
-            final int encodingType = readBuffer.getShort(offset + 2, ByteOrder.BIG_ENDIAN) & 0xFFFF;
+            final int frameLength = Sofh.frameLength(readBuffer, offset);
+            final int encodingType = Sofh.encodingType(readBuffer, offset);
             if (frameLength < Sofh.MIN_FRAME_LENGTH || Sofh.SBE_LITTLE_ENDIAN != encodingType)
             {
                 fail(REASON_MALFORMED_FRAME);

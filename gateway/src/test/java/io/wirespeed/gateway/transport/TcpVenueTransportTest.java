@@ -29,12 +29,27 @@ class TcpVenueTransportTest
 
     private static byte[] frame(final String text)
     {
-        final ByteBuffer bytes = ByteBuffer.allocate(4 + 8 + text.length()).order(ByteOrder.BIG_ENDIAN);
-        bytes.putShort((short)(4 + 8 + text.length())).putShort((short)0xCAFE);
-        bytes.order(ByteOrder.LITTLE_ENDIAN)
+        final ByteBuffer bytes = ByteBuffer.allocate(4 + 8 + text.length()).order(ByteOrder.LITTLE_ENDIAN);
+        // CME's framing header: length then 0xCAFE, both little-endian (bytes LL LL FE CA)
+        bytes.put((byte)(4 + 8 + text.length())).put((byte)0).put((byte)0xFE).put((byte)0xCA)
             .putShort((short)0).putShort((short)999).putShort((short)8).putShort((short)5);
         bytes.put(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         return bytes.array();
+    }
+
+    @Test
+    void framingHeaderIsLittleEndianAsCmeWritesIt()
+    {
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[8]);
+        Sofh.write(buffer, 1, 128);
+
+        // a 132-byte frame: 0x0084 then 0xCAFE, each little-endian
+        assertEquals(0x84, buffer.getByte(1) & 0xFF);
+        assertEquals(0x00, buffer.getByte(2) & 0xFF);
+        assertEquals(0xFE, buffer.getByte(3) & 0xFF);
+        assertEquals(0xCA, buffer.getByte(4) & 0xFF);
+        assertEquals(132, Sofh.frameLength(buffer, 1));
+        assertEquals(Sofh.SBE_LITTLE_ENDIAN, Sofh.encodingType(buffer, 1));
     }
 
     @Test
@@ -132,9 +147,10 @@ class TcpVenueTransportTest
                         }
                         read += in.read(frameBytes, read, Math.min(available, frameBytes.length - read));
                     }
-                    final ByteBuffer view = ByteBuffer.wrap(frameBytes);
+                    final ByteBuffer view = ByteBuffer.wrap(frameBytes).order(ByteOrder.LITTLE_ENDIAN);
                     assertEquals(1004, view.getShort(0) & 0xFFFF);
-                    assertEquals(i, view.order(ByteOrder.LITTLE_ENDIAN).getInt(4 + 8));
+                    assertEquals(0xCAFE, view.getShort(2) & 0xFFFF);
+                    assertEquals(i, view.getInt(4 + 8));
                 }
                 assertEquals(0, transport.pendingBytes());
             }
