@@ -50,6 +50,7 @@ final class Mdp3Packets
 
         if (0 == seq % 2)
         {
+            message.setMemory(0, message.capacity(), (byte)0);
             final ChannelReset4Encoder reset = new ChannelReset4Encoder()
                 .wrapAndApplyHeader(message, 0, new MessageHeaderEncoder())
                 .transactTime(SENDING_TIME_BASE + seq);
