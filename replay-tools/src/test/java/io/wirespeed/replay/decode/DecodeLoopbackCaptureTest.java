@@ -11,8 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -229,16 +227,5 @@ class DecodeLoopbackCaptureTest
     interface Step
     {
         void run() throws Exception;
-    }
-
-    /**
-     * Sends the UDP datagram a capture waits for to know every packet before it is in the file.
-     */
-    static void sendSentinel(final int port, final byte[] marker) throws IOException
-    {
-        try (DatagramSocket socket = new DatagramSocket())
-        {
-            socket.send(new DatagramPacket(marker, marker.length, InetAddress.getLoopbackAddress(), port));
-        }
     }
 }

@@ -2,6 +2,9 @@ package io.wirespeed.replay.decode;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +19,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * tcpdump capturing one port on loopback into a file: started once it says it is listening, stopped once a
- * sentinel datagram sent after the traffic has reached the file (so every packet before it has too).
+ * sentinel datagram sent after the traffic has reached the file (so every packet before it has too). Shared with
+ * the modules above through this module's test jar.
  */
-final class LoopbackCapture
+public final class LoopbackCapture
 {
     private final Process process;
     private final Path file;
@@ -31,7 +35,10 @@ final class LoopbackCapture
         this.stderr = stderr;
     }
 
-    static void assumeCanCapture()
+    /**
+     * Skip the test, saying why, unless tcpdump and tshark are on the PATH and the test runs as root.
+     */
+    public static void assumeCanCapture()
     {
         Tools.assumeOnPath("tcpdump", "tshark");
         if (!"root".equals(System.getProperty("user.name")))
@@ -47,7 +54,8 @@ final class LoopbackCapture
      *
      * @param interfaceOptions e.g. "-i lo" or "-i any -y LINUX_SLL2".
      */
-    static LoopbackCapture start(final Path directory, final Path file, final String interfaceOptions, final int port)
+    public static LoopbackCapture start(
+        final Path directory, final Path file, final String interfaceOptions, final int port)
         throws IOException, InterruptedException
     {
         final Path stderr = Files.createTempFile(directory, "tcpdump", ".txt");
@@ -71,12 +79,15 @@ final class LoopbackCapture
     /**
      * Send a sentinel datagram to {@code port}, wait until the file holds it, then stop tcpdump.
      */
-    void stop(final int port) throws IOException, InterruptedException
+    public void stop(final int port) throws IOException, InterruptedException
     {
         final byte[] marker = ("wirespeed-sentinel-" + System.nanoTime()).getBytes(StandardCharsets.US_ASCII);
         try
         {
-            DecodeLoopbackCaptureTest.sendSentinel(port, marker);
+            try (DatagramSocket socket = new DatagramSocket())
+            {
+                socket.send(new DatagramPacket(marker, marker.length, InetAddress.getLoopbackAddress(), port));
+            }
             while (!contains(Files.readAllBytes(file), marker))
             {
                 assertTrue(process.isAlive(), "tcpdump stopped: " + Files.readString(stderr));
