@@ -23,9 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A real TCP session on loopback, captured by tcpdump: a plain Java socket pair sends iLink 3 frames (generated
- * codecs) one byte at a time, several frames per write and cut at odd places; decode prints every message once, in
- * order, whatever link type tcpdump wrote, and picks up a session the capture joined halfway through a frame.
+ * A real TCP session on loopback, captured by tcpdump or dumpcap: a plain Java socket pair sends iLink 3 frames
+ * (generated codecs) one byte at a time, several frames per write and cut at odd places; decode prints every message
+ * once, in order, whatever link type the capture wrote, and picks up a session it joined halfway through a frame.
  */
 @Tag("privileged")
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
@@ -42,11 +42,12 @@ class DecodeLoopbackCaptureTest
     private final byte[] server = Ilink3Frames.stream(SERVER_FIRST, SERVER_FRAMES);
 
     @ParameterizedTest(name = "tcpdump {0}")
-    @ValueSource(strings = {"-i lo", "-i any -y LINUX_SLL", "-i any -y LINUX_SLL2"})
+    @ValueSource(strings = {"-i lo", "-i any -y LINUX_SLL", "-i any -y LINUX_SLL2", "dumpcap -i lo"})
     void everyMessageOfALoopbackSessionIsPrintedOnceInOrder(final String interfaceOptions) throws Exception
     {
         final String linkType = interfaceOptions.endsWith("SLL2") ? "link type 276 LINKTYPE_LINUX_SLL2" :
-            interfaceOptions.endsWith("SLL") ? "link type 113 LINKTYPE_LINUX_SLL" : "link type 1 LINKTYPE_ETHERNET";
+            interfaceOptions.endsWith("SLL") ? "link type 113 LINKTYPE_LINUX_SLL" :
+            interfaceOptions.startsWith("dumpcap") ? "pcapng (little-endian)" : "link type 1 LINKTYPE_ETHERNET";
         LoopbackCapture.assumeCanCapture();
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()))
         {

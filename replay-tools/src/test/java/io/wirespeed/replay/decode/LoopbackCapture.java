@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * tcpdump capturing one port on loopback into a file: started once it says it is listening, stopped once a
+ * tcpdump (or dumpcap) capturing one port on loopback into a file: started once it says it is listening, stopped once a
  * sentinel datagram sent after the traffic has reached the file (so every packet before it has too). Shared with
  * the modules above through this module's test jar.
  */
@@ -40,7 +40,7 @@ public final class LoopbackCapture
      */
     public static void assumeCanCapture()
     {
-        Tools.assumeOnPath("tcpdump", "tshark");
+        Tools.assumeOnPath("tcpdump", "tshark", "dumpcap");
         if (!"root".equals(System.getProperty("user.name")))
         {
             final String reason = "skipped: capturing on loopback with tcpdump needs root (or CAP_NET_RAW)";
@@ -50,27 +50,41 @@ public final class LoopbackCapture
     }
 
     /**
-     * Start tcpdump on TCP and UDP to or from {@code port} and wait until it listens.
+     * Start tcpdump (or dumpcap, when the options start with "dumpcap") on TCP and UDP to or from {@code port} and
+     * wait until it captures.
      *
-     * @param interfaceOptions e.g. "-i lo" or "-i any -y LINUX_SLL2".
+     * @param interfaceOptions e.g. "-i lo", "-i any -y LINUX_SLL2" or "dumpcap -i lo" (dumpcap writes pcapng).
      */
     public static LoopbackCapture start(
         final Path directory, final Path file, final String interfaceOptions, final int port)
         throws IOException, InterruptedException
     {
-        final Path stderr = Files.createTempFile(directory, "tcpdump", ".txt");
-        final List<String> command =
-            new ArrayList<>(List.of("tcpdump", "-n", "-U", "-Z", "root", "-w", file.toString()));
-        command.addAll(Arrays.asList(interfaceOptions.split(" ")));
-        command.add("port " + port);
+        final Path stderr = Files.createTempFile(directory, "capture", ".txt");
+        final boolean dumpcap = interfaceOptions.startsWith("dumpcap ");
+        final List<String> command = new ArrayList<>();
+        final String started;
+        if (dumpcap)
+        {
+            command.add("dumpcap");
+            command.addAll(Arrays.asList(interfaceOptions.substring("dumpcap ".length()).split(" ")));
+            command.addAll(List.of("-f", "port " + port, "-w", file.toString()));
+            started = "Capturing on";
+        }
+        else
+        {
+            command.addAll(List.of("tcpdump", "-n", "-U", "-Z", "root", "-w", file.toString()));
+            command.addAll(Arrays.asList(interfaceOptions.split(" ")));
+            command.add("port " + port);
+            started = "listening on";
+        }
         final Process process = new ProcessBuilder(command)
             .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .redirectError(stderr.toFile())
             .start();
-        while (!Files.readString(stderr).contains("listening on"))
+        while (!Files.readString(stderr).contains(started) || !Files.exists(file))
         {
-            assertTrue(process.isAlive(), "tcpdump " + command + " stopped: " + Files.readString(stderr));
+            assertTrue(process.isAlive(), command + " stopped: " + Files.readString(stderr));
             TimeUnit.MILLISECONDS.sleep(10);
         }
         return new LoopbackCapture(process, file, stderr);
@@ -90,16 +104,16 @@ public final class LoopbackCapture
             }
             while (!contains(Files.readAllBytes(file), marker))
             {
-                assertTrue(process.isAlive(), "tcpdump stopped: " + Files.readString(stderr));
+                assertTrue(process.isAlive(), "the capture stopped: " + Files.readString(stderr));
                 TimeUnit.MILLISECONDS.sleep(10);
             }
         }
         finally
         {
             process.destroy();
-            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "tcpdump did not stop on SIGTERM");
+                assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the capture did not stop on SIGTERM");
         }
-        assertEquals(0, process.exitValue(), "tcpdump: " + Files.readString(stderr));
+        assertEquals(0, process.exitValue(), "capture: " + Files.readString(stderr));
     }
 
     private static boolean contains(final byte[] bytes, final byte[] marker)
