@@ -18,7 +18,7 @@ import java.util.Properties;
     subcommands =
     {
         DemoCommand.class, SimCommand.class, StrategyCommand.class, KillCommand.class, ConfigCommand.class,
-        CommandLine.HelpCommand.class
+        DecodeCommand.class, CommandLine.HelpCommand.class
     })
 public final class Wirespeed implements Runnable
 {

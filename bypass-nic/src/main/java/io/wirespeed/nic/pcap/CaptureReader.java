@@ -19,16 +19,21 @@ abstract class CaptureReader implements AutoCloseable
     final CaptureInput input;
     final CaptureProblems problems;
     final UnsafeBuffer buffer;
+    final boolean ethernetOnly;
     int frameOffset;
     int frameLength;
+    long originalFrameLength;
+    int linkType;
+    int interfaceId;
     long timestampNs;
     boolean done;
 
-    CaptureReader(final CaptureInput input, final CaptureProblems problems)
+    CaptureReader(final CaptureInput input, final CaptureProblems problems, final boolean ethernetOnly)
     {
         this.input = input;
         this.problems = problems;
         this.buffer = input.buffer();
+        this.ethernetOnly = ethernetOnly;
     }
 
     /**
@@ -40,6 +45,21 @@ abstract class CaptureReader implements AutoCloseable
      * @throws CaptureFileException when the file cannot be read or its header is not a supported capture.
      */
     static CaptureReader open(final CaptureProblems problems, final int bufferBytes)
+    {
+        return open(problems, bufferBytes, true);
+    }
+
+    /**
+     * Open a classic pcap or pcapng file and check its header.
+     *
+     * @param problems     where problems found later go; names the file.
+     * @param bufferBytes  of the read buffer, at least the largest record expected.
+     * @param ethernetOnly true to refuse or skip every link type but Ethernet; false to deliver frames of any link
+     *                     type with {@link #linkType} set.
+     * @return the reader, positioned before the first frame.
+     * @throws CaptureFileException when the file cannot be read or its header is not a supported capture.
+     */
+    static CaptureReader open(final CaptureProblems problems, final int bufferBytes, final boolean ethernetOnly)
     {
         final Path file = problems.file();
         final FileChannel channel;
@@ -64,15 +84,15 @@ abstract class CaptureReader implements AutoCloseable
             switch (magic)
             {
                 case PcapFormat.MAGIC_MICROS:
-                    return new PcapReader(input, problems, ByteOrder.LITTLE_ENDIAN, false);
+                    return new PcapReader(input, problems, ethernetOnly, ByteOrder.LITTLE_ENDIAN, false);
                 case PcapFormat.MAGIC_NANOS:
-                    return new PcapReader(input, problems, ByteOrder.LITTLE_ENDIAN, true);
+                    return new PcapReader(input, problems, ethernetOnly, ByteOrder.LITTLE_ENDIAN, true);
                 case PcapFormat.MAGIC_MICROS_SWAPPED:
-                    return new PcapReader(input, problems, ByteOrder.BIG_ENDIAN, false);
+                    return new PcapReader(input, problems, ethernetOnly, ByteOrder.BIG_ENDIAN, false);
                 case PcapFormat.MAGIC_NANOS_SWAPPED:
-                    return new PcapReader(input, problems, ByteOrder.BIG_ENDIAN, true);
+                    return new PcapReader(input, problems, ethernetOnly, ByteOrder.BIG_ENDIAN, true);
                 case PcapFormat.BLOCK_SECTION_HEADER:
-                    return new PcapngReader(input, problems);
+                    return new PcapngReader(input, problems, ethernetOnly);
                 default:
                     throw headerError(file, 0, String.format(
                         "bad magic %08x: not a pcap (a1b2c3d4, a1b23c4d, either byte order) or pcapng (0a0d0d0a) file",
@@ -100,9 +120,17 @@ abstract class CaptureReader implements AutoCloseable
     /**
      * Move to the next frame, reporting and skipping what cannot be delivered.
      *
-     * @return true with {@link #frameOffset}, {@link #frameLength} and {@link #timestampNs} set; false at the end.
+     * @return true with {@link #frameOffset}, {@link #frameLength}, {@link #originalFrameLength}, {@link #linkType}
+     * and {@link #timestampNs} set; false at the end.
      */
     abstract boolean next();
+
+    /**
+     * A short description of the file's format, for tools.
+     *
+     * @return e.g. "pcap (nanoseconds, little-endian)" or "pcapng".
+     */
+    abstract String formatName();
 
     final boolean stop(final CaptureProblem problem, final long fileOffset, final long value, final long limit)
     {
@@ -163,6 +191,16 @@ abstract class CaptureReader implements AutoCloseable
             return stop(CaptureProblem.READ_FAILED, input.fileOffset(), 0, 0);
         }
         return true;
+    }
+
+    final void setFrame(
+        final int offset, final int capturedLength, final long originalLength, final int fcsBytes, final int type)
+    {
+        final int fcsCaptured = fcsBytesCaptured(capturedLength, originalLength, fcsBytes);
+        frameOffset = offset;
+        frameLength = capturedLength - fcsCaptured;
+        originalFrameLength = Math.max(frameLength, originalLength - fcsBytes);
+        linkType = type;
     }
 
     static int fcsBytesCaptured(final int capturedLength, final long originalLength, final int fcsBytes)

@@ -15,10 +15,18 @@ final class PcapReader extends CaptureReader
     private final long fractionToNanos;
     private final long snaplen;
     private final int fcsBytes;
+    private final int fileLinkType;
+    private final boolean nanos;
 
-    PcapReader(final CaptureInput input, final CaptureProblems problems, final ByteOrder order, final boolean nanos)
+    PcapReader(
+        final CaptureInput input,
+        final CaptureProblems problems,
+        final boolean ethernetOnly,
+        final ByteOrder order,
+        final boolean nanos)
     {
-        super(input, problems);
+        super(input, problems, ethernetOnly);
+        this.nanos = nanos;
         this.order = order;
         this.fractionToNanos = nanos ? 1L : 1_000L;
         if (!input.ensure(PcapFormat.FILE_HEADER_LENGTH))
@@ -38,7 +46,8 @@ final class PcapReader extends CaptureReader
 
         final int network = buffer.getInt(PcapFormat.FILE_HEADER_LINK_TYPE_OFFSET, order);
         final int linkType = network & 0xFFFF;
-        if (PcapFormat.LINKTYPE_ETHERNET != linkType)
+        this.fileLinkType = linkType;
+        if (ethernetOnly && PcapFormat.LINKTYPE_ETHERNET != linkType)
         {
             throw headerError(problems.file(), PcapFormat.FILE_HEADER_LINK_TYPE_OFFSET, linkTypeError(linkType));
         }
@@ -95,11 +104,17 @@ final class PcapReader extends CaptureReader
             }
 
             timestampNs = seconds * NANOS_PER_SECOND + fraction * fractionToNanos;
-            frameOffset = position + RECORD_HEADER_LENGTH;
-            frameLength = length - fcsBytesCaptured(length, originalLength, fcsBytes);
+            setFrame(position + RECORD_HEADER_LENGTH, length, originalLength, fcsBytes, fileLinkType);
             input.advance((int)recordLength);
             return true;
         }
         return false;
+    }
+
+    String formatName()
+    {
+        return "pcap (" + (nanos ? "nanoseconds" : "microseconds") + ", " +
+            (ByteOrder.LITTLE_ENDIAN == order ? "little" : "big") + "-endian, link type " + fileLinkType + " " +
+            PcapFormat.linkTypeName(fileLinkType) + ")";
     }
 }

@@ -37,9 +37,9 @@ final class PcapngReader extends CaptureReader
     private long[] tsOffsetsNs = new long[4];
     private int[] fcsBytes = new int[4];
 
-    PcapngReader(final CaptureInput input, final CaptureProblems problems)
+    PcapngReader(final CaptureInput input, final CaptureProblems problems, final boolean ethernetOnly)
     {
-        super(input, problems);
+        super(input, problems, ethernetOnly);
         if (!input.ensure(MIN_SECTION_HEADER_LENGTH))
         {
             throw headerError(problems.file(), 0, "file is " + input.available() + " bytes long, shorter than a " +
@@ -161,7 +161,7 @@ final class PcapngReader extends CaptureReader
             return false;
         }
         final int id = (int)interfaceId;
-        if (PcapFormat.LINKTYPE_ETHERNET != linkTypes[id])
+        if (ethernetOnly && PcapFormat.LINKTYPE_ETHERNET != linkTypes[id])
         {
             problems.report(CaptureProblem.UNSUPPORTED_LINK_TYPE, blockOffset, linkTypes[id], 0);
             return false;
@@ -184,7 +184,8 @@ final class PcapngReader extends CaptureReader
             (buffer.getInt(position + 16, order) & 0xFFFF_FFFFL);
         final long originalLength = buffer.getInt(position + 24, order) & 0xFFFF_FFFFL;
         timestampNs = PcapFormat.unitsToNanos(units, tsresols[id]) + tsOffsetsNs[id];
-        return frame(position + PACKET_DATA_OFFSET, (int)capturedLength, originalLength, fcsBytes[id]);
+        this.interfaceId = id;
+        return frame(position + PACKET_DATA_OFFSET, (int)capturedLength, originalLength, fcsBytes[id], linkTypes[id]);
     }
 
     private boolean onSimplePacket(final int position, final int length, final long blockOffset)
@@ -194,30 +195,37 @@ final class PcapngReader extends CaptureReader
             problems.report(CaptureProblem.UNKNOWN_INTERFACE, blockOffset, 0, 0);
             return false;
         }
-        if (PcapFormat.LINKTYPE_ETHERNET != linkTypes[0])
+        if (ethernetOnly && PcapFormat.LINKTYPE_ETHERNET != linkTypes[0])
         {
             problems.report(CaptureProblem.UNSUPPORTED_LINK_TYPE, blockOffset, linkTypes[0], 0);
             return false;
         }
 
         final long originalLength = buffer.getInt(position + 8, order) & 0xFFFF_FFFFL;
+        interfaceId = 0;
         long capturedLength = Math.min(originalLength, length - MIN_SIMPLE_PACKET_LENGTH);
         if (0 != snaplens[0])
         {
             capturedLength = Math.min(capturedLength, snaplens[0]);
         }
-        return frame(position + SIMPLE_PACKET_DATA_OFFSET, (int)capturedLength, originalLength, fcsBytes[0]);
+        return frame(
+            position + SIMPLE_PACKET_DATA_OFFSET, (int)capturedLength, originalLength, fcsBytes[0], linkTypes[0]);
     }
 
-    private boolean frame(final int offset, final int capturedLength, final long originalLength, final int fcs)
+    private boolean frame(
+        final int offset, final int capturedLength, final long originalLength, final int fcs, final int type)
     {
         if (capturedLength < originalLength)
         {
             problems.count(NicCounter.CAPTURE_FRAME_CUT);
         }
-        frameOffset = offset;
-        frameLength = capturedLength - fcsBytesCaptured(capturedLength, originalLength, fcs);
+        setFrame(offset, capturedLength, originalLength, fcs, type);
         return true;
+    }
+
+    String formatName()
+    {
+        return "pcapng (" + (ByteOrder.LITTLE_ENDIAN == order ? "little" : "big") + "-endian)";
     }
 
     private void onSection(final int position, final long blockOffset)

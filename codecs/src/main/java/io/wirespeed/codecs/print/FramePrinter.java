@@ -160,6 +160,42 @@ public final class FramePrinter
         return out.toString();
     }
 
+    /**
+     * Print the one SOFH frame at {@code offset}, as a stream reassembler hands it over: one line of text or one JSON
+     * object (the frame's fields, or {@code {"error":...}} naming what is wrong); bytes past that frame are not read.
+     *
+     * @param format of the output.
+     * @param buffer holding the frame.
+     * @param offset of its framing header.
+     * @param length bytes available from {@code offset}, at least the frame's length for it to decode.
+     * @return the frame.
+     */
+    public String sofhFrame(final PrintFormat format, final DirectBuffer buffer, final int offset, final int length)
+    {
+        final List<Frame> frames = new ArrayList<>(1);
+        final String rangeProblem = rangeProblem(buffer, offset, length);
+        if (null != rangeProblem)
+        {
+            frames.add(new Frame(-1, -1, Decoded.problem(rangeProblem)));
+        }
+        else
+        {
+            final int frameLength = length < SimpleOpenFramingHeaderDecoder.ENCODED_LENGTH ? length :
+                Math.max(SimpleOpenFramingHeaderDecoder.ENCODED_LENGTH,
+                Math.min(length, new SimpleOpenFramingHeaderDecoder().wrap(buffer, offset).messageLength()));
+            collectFrames(buffer, offset, frameLength, frames);
+            if (frames.isEmpty())
+            {
+                frames.add(new Frame(-1, -1, Decoded.problem("truncated: 0 bytes, a framing header needs " +
+                    SimpleOpenFramingHeaderDecoder.ENCODED_LENGTH)));
+            }
+        }
+
+        final Frame frame = frames.get(0);
+        final StringBuilder out = new StringBuilder();
+        return (PrintFormat.JSON == format ? Render.json(out, frame.tree()) : frame.appendText(out)).toString();
+    }
+
     private void collectFrames(final DirectBuffer buffer, final int offset, final int length, final List<Frame> frames)
     {
         final SimpleOpenFramingHeaderDecoder sofh = new SimpleOpenFramingHeaderDecoder();
@@ -271,14 +307,14 @@ public final class FramePrinter
             return frame;
         }
 
-        void appendText(final StringBuilder out)
+        StringBuilder appendText(final StringBuilder out)
         {
             if (messageLength >= 0)
             {
                 out.append("SOFH length=").append(messageLength).append(" encoding=0x").append(hex(encodingType))
                     .append(' ');
             }
-            message.appendText(out);
+            return message.appendText(out);
         }
     }
 }

@@ -1,0 +1,135 @@
+package io.wirespeed.replay.decode;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * tcpdump (or dumpcap) capturing one port on loopback into a file: started once it says it is listening, stopped once a
+ * sentinel datagram sent after the traffic has reached the file (so every packet before it has too). Shared with
+ * the modules above through this module's test jar.
+ */
+public final class LoopbackCapture
+{
+    private final Process process;
+    private final Path file;
+    private final Path stderr;
+
+    private LoopbackCapture(final Process process, final Path file, final Path stderr)
+    {
+        this.process = process;
+        this.file = file;
+        this.stderr = stderr;
+    }
+
+    /**
+     * Skip the test, saying why, unless tcpdump and tshark are on the PATH and the test runs as root.
+     */
+    public static void assumeCanCapture()
+    {
+        Tools.assumeOnPath("tcpdump", "tshark", "dumpcap");
+        if (!"root".equals(System.getProperty("user.name")))
+        {
+            final String reason = "skipped: capturing on loopback with tcpdump needs root (or CAP_NET_RAW)";
+            System.out.println(reason);
+            assumeTrue(false, reason);
+        }
+    }
+
+    /**
+     * Start tcpdump (or dumpcap, when the options start with "dumpcap") on TCP and UDP to or from {@code port} and
+     * wait until it captures.
+     *
+     * @param interfaceOptions e.g. "-i lo", "-i any -y LINUX_SLL2" or "dumpcap -i lo" (dumpcap writes pcapng).
+     */
+    public static LoopbackCapture start(
+        final Path directory, final Path file, final String interfaceOptions, final int port)
+        throws IOException, InterruptedException
+    {
+        final Path stderr = Files.createTempFile(directory, "capture", ".txt");
+        final boolean dumpcap = interfaceOptions.startsWith("dumpcap ");
+        final List<String> command = new ArrayList<>();
+        final String started;
+        if (dumpcap)
+        {
+            command.add("dumpcap");
+            command.addAll(Arrays.asList(interfaceOptions.substring("dumpcap ".length()).split(" ")));
+            command.addAll(List.of("-f", "port " + port, "-w", file.toString()));
+            started = "Capturing on";
+        }
+        else
+        {
+            command.addAll(List.of("tcpdump", "-n", "-U", "-Z", "root", "-w", file.toString()));
+            command.addAll(Arrays.asList(interfaceOptions.split(" ")));
+            command.add("port " + port);
+            started = "listening on";
+        }
+        final Process process = new ProcessBuilder(command)
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(stderr.toFile())
+            .start();
+        while (!Files.readString(stderr).contains(started) || !Files.exists(file))
+        {
+            assertTrue(process.isAlive(), command + " stopped: " + Files.readString(stderr));
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+        return new LoopbackCapture(process, file, stderr);
+    }
+
+    /**
+     * Send a sentinel datagram to {@code port}, wait until the file holds it, then stop tcpdump.
+     */
+    public void stop(final int port) throws IOException, InterruptedException
+    {
+        final byte[] marker = ("wirespeed-sentinel-" + System.nanoTime()).getBytes(StandardCharsets.US_ASCII);
+        try
+        {
+            try (DatagramSocket socket = new DatagramSocket())
+            {
+                socket.send(new DatagramPacket(marker, marker.length, InetAddress.getLoopbackAddress(), port));
+            }
+            while (!contains(Files.readAllBytes(file), marker))
+            {
+                assertTrue(process.isAlive(), "the capture stopped: " + Files.readString(stderr));
+                TimeUnit.MILLISECONDS.sleep(10);
+            }
+        }
+        finally
+        {
+            process.destroy();
+                assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the capture did not stop on SIGTERM");
+        }
+        assertEquals(0, process.exitValue(), "capture: " + Files.readString(stderr));
+    }
+
+    private static boolean contains(final byte[] bytes, final byte[] marker)
+    {
+        outer:
+        for (int i = 0; i + marker.length <= bytes.length; i++)
+        {
+            for (int j = 0; j < marker.length; j++)
+            {
+                if (bytes[i + j] != marker[j])
+                {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}
