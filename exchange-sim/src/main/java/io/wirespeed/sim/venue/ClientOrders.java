@@ -33,6 +33,7 @@ public final class ClientOrders
     private int freeCount;
     private final Long2ObjectHashMap<ClientOrder> byOrderId;
     private final Long2ObjectHashMap<ClientOrder> byBookOrderId;
+    private final Long2ObjectHashMap<ClientSession> sessionsByClient = new Long2ObjectHashMap<>();
     private final Long2ObjectHashMap<ClientSession> sessionsByUuid = new Long2ObjectHashMap<>();
     private final ClientSession[] sessions = new ClientSession[MAX_SESSIONS];
     private int sessionCount;
@@ -74,10 +75,10 @@ public final class ClientOrders
     }
 
     /**
-     * Client orders of a session working now.
+     * Client orders working now of the client that used a UUID (orders it entered under earlier UUIDs included).
      *
-     * @param uuid the session's UUID.
-     * @return the count, 0 for a session never seen.
+     * @param uuid one of the client's UUIDs.
+     * @return the count, 0 for a UUID never seen.
      */
     public int openOrderCount(final long uuid)
     {
@@ -167,20 +168,30 @@ public final class ClientOrders
         }
     }
 
-    ClientSession sessionFor(final long uuid, final VenueOutbound outbound)
+    /**
+     * The client an outbound answers, created on its first message; it also becomes known by the outbound's current
+     * UUID.
+     */
+    ClientSession sessionFor(final VenueOutbound outbound)
     {
-        ClientSession session = sessionsByUuid.get(uuid);
+        final long clientId = outbound.clientId();
+        ClientSession session = sessionsByClient.get(clientId);
         if (null == session)
         {
             if (sessionCount == MAX_SESSIONS)
             {
                 throw new IllegalStateException("more than " + MAX_SESSIONS + " client sessions");
             }
-            session = new ClientSession(uuid, sessionCount, maxOpenOrders);
+            session = new ClientSession(clientId, sessionCount, maxOpenOrders);
             sessions[sessionCount++] = session;
-            sessionsByUuid.put(uuid, session);
+            sessionsByClient.put(clientId, session);
         }
         session.outbound = outbound;
+        final long uuid = outbound.uuid();
+        if (sessionsByUuid.get(uuid) != session)
+        {
+            sessionsByUuid.put(uuid, session);
+        }
         return session;
     }
 

@@ -127,7 +127,7 @@ public final class OrderEntryApplication implements VenueApplication, ClientFill
         final VenueOutbound outbound)
     {
         final long nowNs = clock.nanoTime();
-        final ClientSession session = orders.sessionFor(outbound.uuid(), outbound);
+        final ClientSession session = orders.sessionFor(outbound);
         if (length < MessageHeaderDecoder.ENCODED_LENGTH)
         {
             businessReject(session, seqNum, templateId, BUSINESS_REJECT_MALFORMED, MALFORMED_TEXT, nowNs);
@@ -187,7 +187,7 @@ public final class OrderEntryApplication implements VenueApplication, ClientFill
      */
     public void onSessionDisconnected(final long uuid, final VenueOutbound outbound)
     {
-        final ClientSession session = orders.sessionFor(uuid, outbound);
+        final ClientSession session = orders.sessionFor(outbound);
         if (cancelOnDisconnect && session.openCount > 0)
         {
             massCancel.cancelAll(session, ExecReason.CancelOnDisconnect, clock.nanoTime());
@@ -224,7 +224,8 @@ public final class OrderEntryApplication implements VenueApplication, ClientFill
         final ClientSession session, final DirectBuffer buffer, final int bodyOffset, final long nowNs)
     {
         counters.increment(VenueCounter.ORDERS_RECEIVED);
-        orders.recordReceived(session.uuid, buffer, bodyOffset + NewOrderSingle514Decoder.clOrdIDEncodingOffset());
+        orders.recordReceived(
+            session.outbound.uuid(), buffer, bodyOffset + NewOrderSingle514Decoder.clOrdIDEncodingOffset());
 
         final int securityId = newOrder.securityID();
         final SideReq side = Decoding.side(newOrder.sideRaw());

@@ -88,7 +88,7 @@ final class ResponseWriter
 
     long uuid()
     {
-        return session.uuid;
+        return session.outbound.uuid();
     }
 
     void commit(final int length)
