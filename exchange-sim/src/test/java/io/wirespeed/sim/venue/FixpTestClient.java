@@ -46,6 +46,7 @@ final class FixpTestClient implements AutoCloseable
     static final String KEY_ID = "KEY1";
 
     final List<UnsafeBuffer> received = new ArrayList<>();
+    final List<byte[]> frames = new ArrayList<>();
     private final SocketChannel channel;
     private final ByteBuffer in = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
     private final UnsafeBuffer message = new UnsafeBuffer(new byte[4096]);
@@ -204,10 +205,10 @@ final class FixpTestClient implements AutoCloseable
             {
                 break;
             }
-            final byte[] copy = new byte[frameLength - 4];
-            in.position(in.position() + 4);
-            in.get(copy);
-            received.add(new UnsafeBuffer(copy));
+            final byte[] frame = new byte[frameLength];
+            in.get(frame);
+            frames.add(frame);
+            received.add(new UnsafeBuffer(Arrays.copyOfRange(frame, 4, frameLength)));
         }
         in.compact();
         return closedByPeer;
