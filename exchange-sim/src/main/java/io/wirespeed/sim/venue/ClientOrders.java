@@ -26,6 +26,11 @@ public final class ClientOrders
      */
     public static final int MAX_SESSIONS = 256;
 
+    /**
+     * Finished orders whose final state is kept for status requests and late cancels.
+     */
+    public static final int FINISHED_KEPT = 4096;
+
     private static final int ENTRY_LENGTH = 8 + ClientOrder.CL_ORD_ID_LENGTH;
 
     private final int maxOpenOrders;
@@ -33,6 +38,7 @@ public final class ClientOrders
     private int freeCount;
     private final Long2ObjectHashMap<ClientOrder> byOrderId;
     private final Long2ObjectHashMap<ClientOrder> byBookOrderId;
+    private final FinishedOrders finished = new FinishedOrders(FINISHED_KEPT);
     private final Long2ObjectHashMap<ClientSession> sessionsByClient = new Long2ObjectHashMap<>();
     private final Long2ObjectHashMap<ClientSession> sessionsByUuid = new Long2ObjectHashMap<>();
     private final ClientSession[] sessions = new ClientSession[MAX_SESSIONS];
@@ -212,8 +218,10 @@ public final class ClientOrders
         order.orderId = ++lastOrderId;
         order.securityId = securityId;
         order.session = session;
+        order.owner = session;
         order.bookOrderId = 0;
         order.cumQty = 0;
+        order.replaced = false;
         session.add(order);
         byOrderId.put(order.orderId, order);
         return order;
@@ -245,6 +253,7 @@ public final class ClientOrders
             byBookOrderId.remove(order.bookOrderId);
         }
         byOrderId.remove(order.orderId);
+        finished.add(order);
         order.session.remove(order);
         order.session = null;
         free[freeCount++] = order;
@@ -253,6 +262,14 @@ public final class ClientOrders
     ClientOrder byOrderId(final long orderId)
     {
         return byOrderId.get(orderId);
+    }
+
+    /**
+     * A finished order's final state by OrderID, if still kept.
+     */
+    ClientOrder finished(final long orderId)
+    {
+        return finished.get(orderId);
     }
 
     ClientOrder byBookOrderId(final long bookOrderId)
