@@ -204,6 +204,10 @@ public final class FixpAcceptor implements Agent
                 continue;
             }
             workCount += connection.channel.poll(connection, nowNs);
+            if (!connection.inUse)
+            {
+                continue;
+            }
             if (!connection.channel.isConnected() || (connection.channel.isClosing() &&
                 nowNs - connection.closingSinceNs > LINGER_NS))
             {

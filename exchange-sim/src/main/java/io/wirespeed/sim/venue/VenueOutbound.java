@@ -23,9 +23,9 @@ public interface VenueOutbound
     long clientId();
 
     /**
-     * The session's UUID, for the message's UUID field.
+     * The UUID the next committed message goes out on, for the message's UUID field.
      *
-     * @return the UUID the client negotiated.
+     * @return the client's current UUID.
      */
     long uuid();
 
