@@ -1,6 +1,7 @@
 package io.wirespeed.sim;
 
 import io.wirespeed.codecs.mdp3.SecurityTradingStatus;
+import org.agrona.DirectBuffer;
 import org.agrona.collections.Int2ObjectHashMap;
 
 /**
@@ -17,6 +18,11 @@ public final class ClientMarket
      * Returned by {@link #tickMantissa} and {@link #bestPrice} when there is no such instrument or price.
      */
     public static final long NO_PRICE = Long.MIN_VALUE;
+
+    /**
+     * The MarketSegmentID of every instrument the simulator defines (one market segment gateway).
+     */
+    public static final short MARKET_SEGMENT_ID = 0;
 
     private static final int MIN_FREE_PACKETS = 4;
 
@@ -80,6 +86,46 @@ public final class ClientMarket
     {
         final SimInstrument instrument = instrumentsById.get(securityId);
         return null != instrument && SecurityTradingStatus.ReadyToTrade == instrument.status;
+    }
+
+    /**
+     * Whether an instrument's market is closed (Close, PostClose, NotAvailableForTrading): orders may be neither
+     * entered nor canceled.
+     *
+     * @param securityId of the instrument.
+     * @return true when closed; false for an unknown instrument.
+     */
+    public boolean isClosed(final int securityId)
+    {
+        final SimInstrument instrument = instrumentsById.get(securityId);
+        return null != instrument && (SecurityTradingStatus.Close == instrument.status ||
+            SecurityTradingStatus.PostClose == instrument.status ||
+            SecurityTradingStatus.NotAvailableForTrading == instrument.status);
+    }
+
+    /**
+     * Whether an instrument belongs to a security group (the 6-character SecurityGroup of its definition).
+     *
+     * @param securityId of the instrument.
+     * @param group      holds the group, NUL-padded to 6 bytes.
+     * @param offset     where it starts.
+     * @return true when it does.
+     */
+    public boolean inSecurityGroup(final int securityId, final DirectBuffer group, final int offset)
+    {
+        final SimInstrument instrument = instrumentsById.get(securityId);
+        if (null == instrument)
+        {
+            return false;
+        }
+        for (int i = 0; i < instrument.securityGroup.length; i++)
+        {
+            if (instrument.securityGroup[i] != group.getByte(offset + i))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -134,7 +134,7 @@ final class RecoveryEncoder
             .lastUpdateTime(lastUpdateTimeNs)
             .mDSecurityTradingStatus(instrument.status)
             .applID((short)channelId)
-            .marketSegmentID((short)0)
+            .marketSegmentID(ClientMarket.MARKET_SEGMENT_ID)
             .underlyingProduct((short)2)
             .putSecurityExchange(EXCHANGE, 0)
             .putSecurityGroup(instrument.securityGroup, 0)

@@ -21,7 +21,9 @@ import io.wirespeed.codecs.ilink3.BusinessReject521Encoder;
 import io.wirespeed.codecs.mdp3.HaltReason;
 import io.wirespeed.codecs.mdp3.SecurityTradingStatus;
 import io.wirespeed.sim.venue.OrderEntryApplication;
-import io.wirespeed.sim.venue.RejectCodes;
+import io.wirespeed.sim.venue.CxlRejReason;
+import io.wirespeed.sim.venue.MassActionRejectReasons;
+import io.wirespeed.sim.venue.OrdRejReasons;
 import io.wirespeed.sim.venue.VenueCounter;
 import io.wirespeed.sim.venue.VenueCounters;
 import org.junit.jupiter.api.AfterEach;
@@ -87,8 +89,9 @@ class OrderEntryApplicationTest
         alice.newOrder(8, ES, BUY, P, 1);
 
         final int[] expected = {
-            RejectCodes.UNKNOWN_SECURITY, RejectCodes.BAD_QTY, RejectCodes.OFF_TICK, RejectCodes.UNSUPPORTED,
-            RejectCodes.UNSUPPORTED, RejectCodes.UNSUPPORTED, RejectCodes.NO_MARKET, RejectCodes.MARKET_CLOSED };
+            OrdRejReasons.UNKNOWN_SECURITY, OrdRejReasons.BAD_QTY, OrdRejReasons.OFF_TICK,
+            OrdRejReasons.UNSUPPORTED, OrdRejReasons.UNSUPPORTED, OrdRejReasons.UNSUPPORTED, OrdRejReasons.NO_MARKET,
+            OrdRejReasons.MARKET_CLOSED };
         assertEquals(expected.length, alice.outbound.messages.size());
         for (int i = 0; i < expected.length; i++)
         {
@@ -207,17 +210,20 @@ class OrderEntryApplicationTest
 
         alice.cancel(3, 999_999, ES, BUY);
         assertEquals(OrderCancelReject535Encoder.TEMPLATE_ID, alice.outbound.templateId(2));
-        assertEquals(RejectCodes.UNKNOWN_ORDER, VenueClient.asCancelReject(alice.outbound.last()).cxlRejReason());
+        assertEquals(CxlRejReason.UNKNOWN_ORDER.code(),
+            VenueClient.asCancelReject(alice.outbound.last()).cxlRejReason());
 
         harness.sim.orderBook(ES).add(Side.ASK, P, 1, PARTICIPANT, new Fills(4));
         alice.newOrder(4, ES, BUY, P, 1);
         final long filledId = VenueClient.asNew(alice.outbound.messages.get(3)).orderID();
         alice.cancel(5, filledId, ES, BUY);
-        assertEquals(RejectCodes.TOO_LATE, VenueClient.asCancelReject(alice.outbound.last()).cxlRejReason());
+        assertEquals(CxlRejReason.NOT_IN_BOOK.code(),
+            VenueClient.asCancelReject(alice.outbound.last()).cxlRejReason());
 
         bob.newOrder(6, ES, BUY, P - TICK, 1);
         alice.cancel(7, VenueClient.asNew(bob.outbound.last()).orderID(), ES, BUY);
-        assertEquals(RejectCodes.TOO_LATE, VenueClient.asCancelReject(alice.outbound.last()).cxlRejReason(),
+        assertEquals(CxlRejReason.DIFFERENT_SENDER.code(),
+            VenueClient.asCancelReject(alice.outbound.last()).cxlRejReason(),
             "another session's order is not this session's to cancel");
         assertEquals(3, app.counters().value(VenueCounter.CANCEL_REJECTS));
     }
@@ -262,9 +268,11 @@ class OrderEntryApplicationTest
 
         alice.replace(5, 999_999, ES, BUY, P - TICK, 3);
         assertEquals(OrderCancelReplaceReject536Encoder.TEMPLATE_ID, alice.outbound.templateId(4));
-        assertEquals(RejectCodes.UNKNOWN_ORDER, VenueClient.asReplaceReject(alice.outbound.last()).cxlRejReason());
+        assertEquals(CxlRejReason.UNKNOWN_ORDER.code(),
+            VenueClient.asReplaceReject(alice.outbound.last()).cxlRejReason());
         alice.replace(6, a, ES, BUY, P - TICK + 1, 3);
-        assertEquals(RejectCodes.OFF_TICK, VenueClient.asReplaceReject(alice.outbound.last()).cxlRejReason());
+        assertEquals(CxlRejReason.INVALID_PRICE_INCREMENT.code(),
+            VenueClient.asReplaceReject(alice.outbound.last()).cxlRejReason());
         assertEquals(3, app.counters().value(VenueCounter.REPLACES));
     }
 
@@ -348,7 +356,7 @@ class OrderEntryApplicationTest
         alice.massCancel(5, MassActionScope.Instrument, 4242, (short)255);
         final OrderMassActionReport562Decoder rejected = VenueClient.asMassReport(alice.outbound.last());
         assertEquals(MassActionResponse.Rejected, rejected.massActionResponse());
-        assertEquals(RejectCodes.UNKNOWN_SECURITY, rejected.massActionRejectReason());
+        assertEquals(MassActionRejectReasons.UNKNOWN_SECURITY, rejected.massActionRejectReason());
         assertEquals(0, rejected.totalAffectedOrders());
     }
 

@@ -25,6 +25,11 @@ final class RecordingOutbound implements VenueOutbound
         this.uuid = uuid;
     }
 
+    public long clientId()
+    {
+        return uuid;
+    }
+
     public long uuid()
     {
         return uuid;

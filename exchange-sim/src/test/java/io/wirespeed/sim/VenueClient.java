@@ -4,9 +4,13 @@ import io.wirespeed.codecs.ilink3.ExecutionReportCancel534Decoder;
 import io.wirespeed.codecs.ilink3.ExecutionReportModify531Decoder;
 import io.wirespeed.codecs.ilink3.ExecutionReportNew522Decoder;
 import io.wirespeed.codecs.ilink3.ExecutionReportReject523Decoder;
+import io.wirespeed.codecs.ilink3.ExecutionReportStatus532Decoder;
 import io.wirespeed.codecs.ilink3.ExecutionReportTradeOutright525Decoder;
 import io.wirespeed.codecs.ilink3.ManualOrdIndReq;
 import io.wirespeed.codecs.ilink3.MassActionScope;
+import io.wirespeed.codecs.ilink3.MassStatusOrdTyp;
+import io.wirespeed.codecs.ilink3.MassStatusReqTyp;
+import io.wirespeed.codecs.ilink3.MassStatusTIF;
 import io.wirespeed.codecs.ilink3.MessageHeaderDecoder;
 import io.wirespeed.codecs.ilink3.MessageHeaderEncoder;
 import io.wirespeed.codecs.ilink3.NewOrderSingle514Encoder;
@@ -17,6 +21,8 @@ import io.wirespeed.codecs.ilink3.OrderCancelReplaceRequest515Encoder;
 import io.wirespeed.codecs.ilink3.OrderCancelRequest516Encoder;
 import io.wirespeed.codecs.ilink3.OrderMassActionReport562Decoder;
 import io.wirespeed.codecs.ilink3.OrderMassActionRequest529Encoder;
+import io.wirespeed.codecs.ilink3.OrderMassStatusRequest530Encoder;
+import io.wirespeed.codecs.ilink3.OrderStatusRequest533Encoder;
 import io.wirespeed.sim.venue.OrderEntryApplication;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -47,6 +53,8 @@ final class VenueClient
     private final OrderCancelReplaceRequest515Encoder replace = new OrderCancelReplaceRequest515Encoder();
     private final OrderCancelRequest516Encoder cancel = new OrderCancelRequest516Encoder();
     private final OrderMassActionRequest529Encoder massAction = new OrderMassActionRequest529Encoder();
+    private final OrderStatusRequest533Encoder orderStatus = new OrderStatusRequest533Encoder();
+    private final OrderMassStatusRequest530Encoder massStatus = new OrderMassStatusRequest530Encoder();
     private final byte[] clOrdId = new byte[20];
     private long seqNum;
 
@@ -125,6 +133,31 @@ final class VenueClient
         send(OrderMassActionRequest529Encoder.TEMPLATE_ID, massAction.encodedLength());
     }
 
+    void orderStatus(final long ordStatusReqId, final long orderId)
+    {
+        orderStatus.wrapAndApplyHeader(buffer, 0, header).partyDetailsListReqID(7).ordStatusReqID(ordStatusReqId)
+            .manualOrderIndicator(ManualOrdIndReq.Automated).seqNum(++seqNum).putSenderID(SENDER, 0)
+            .orderID(orderId).sendingTimeEpoch(0).putLocation(LOCATION, 0);
+        send(OrderStatusRequest533Encoder.TEMPLATE_ID, orderStatus.encodedLength());
+    }
+
+    void massStatus(
+        final long massStatusReqId,
+        final MassStatusReqTyp type,
+        final int securityId,
+        final String securityGroup,
+        final short marketSegmentId,
+        final MassStatusTIF timeInForce,
+        final MassStatusOrdTyp ordStatusReqType)
+    {
+        massStatus.wrapAndApplyHeader(buffer, 0, header).partyDetailsListReqID(7).massStatusReqID(massStatusReqId)
+            .manualOrderIndicator(ManualOrdIndReq.Automated).seqNum(++seqNum).putSenderID(SENDER, 0)
+            .sendingTimeEpoch(0).securityGroup(securityGroup).putLocation(LOCATION, 0).securityID(securityId)
+            .massStatusReqType(type).ordStatusReqType(ordStatusReqType).timeInForce(timeInForce)
+            .marketSegmentID(marketSegmentId);
+        send(OrderMassStatusRequest530Encoder.TEMPLATE_ID, massStatus.encodedLength());
+    }
+
     void sendRaw(final int templateId, final int length)
     {
         header.wrap(buffer, 0).blockLength(4).templateId(templateId).schemaId(8).version(5);
@@ -178,6 +211,10 @@ final class VenueClient
         {
             d.wrap(message, offset, header.blockLength(), header.version());
         }
+        else if (decoder instanceof ExecutionReportStatus532Decoder d)
+        {
+            d.wrap(message, offset, header.blockLength(), header.version());
+        }
         else if (decoder instanceof OrderCancelReject535Decoder d)
         {
             d.wrap(message, offset, header.blockLength(), header.version());
@@ -216,6 +253,11 @@ final class VenueClient
     static ExecutionReportCancel534Decoder asCancel(final DirectBuffer message)
     {
         return decode(message, new ExecutionReportCancel534Decoder());
+    }
+
+    static ExecutionReportStatus532Decoder asStatus(final DirectBuffer message)
+    {
+        return decode(message, new ExecutionReportStatus532Decoder());
     }
 
     static OrderCancelReject535Decoder asCancelReject(final DirectBuffer message)

@@ -1,20 +1,20 @@
 package io.wirespeed.sim.venue;
 
-import io.wirespeed.gateway.transport.FrameHandler;
-import io.wirespeed.gateway.transport.TcpVenueTransport;
 import org.agrona.DirectBuffer;
 
 /**
- * One accepted TCP connection at the venue and the session established on it, if any.
+ * One TCP connection slot at the venue: its channel, the UUID negotiated on it and the session established on it,
+ * if any.
  */
-final class AcceptorConnection implements FrameHandler
+final class AcceptorConnection implements VenueChannel.FrameHandler
 {
-    final TcpVenueTransport transport = new TcpVenueTransport();
+    final VenueChannel channel = new VenueChannel();
     private final FixpAcceptor acceptor;
     AcceptorSession session;
     boolean inUse;
     long negotiatedUuid;
     long acceptedAtNs;
+    long closingSinceNs;
 
     AcceptorConnection(final FixpAcceptor acceptor)
     {
@@ -24,8 +24,16 @@ final class AcceptorConnection implements FrameHandler
     /**
      * {@inheritDoc}
      */
-    public void onFrame(final DirectBuffer buffer, final int offset, final int length, final long rxTimestampNs)
+    public void onFrame(final DirectBuffer buffer, final int offset, final int length, final long nowNs)
     {
-        acceptor.onFrame(this, buffer, offset, length, rxTimestampNs);
+        acceptor.onFrame(this, buffer, offset, length, nowNs);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onInvalidFrame(final int frameLength, final int encodingType)
+    {
+        acceptor.onInvalidFrame(this, frameLength, encodingType);
     }
 }

@@ -14,7 +14,7 @@ public enum AcceptorCounter
     MESSAGES_RECEIVED(4106, "business messages received in sequence"),
     MESSAGES_SENT(4107, "business messages committed"),
     NOT_APPLIED_SENT(4108, "NotApplied sent (client gap)"),
-    DUPLICATES(4109, "client messages below the expected sequence number"),
+    DUPLICATES(4109, "client messages below the expected sequence number (session terminated)"),
     RETRANSMIT_REQUESTS(4110, "RetransmitRequest received"),
     RETRANSMITTED(4111, "messages retransmitted"),
     RETRANSMIT_REJECTS(4112, "RetransmitReject sent"),
@@ -26,7 +26,9 @@ public enum AcceptorCounter
     FAULT_SKIPPED(4118, "fault: outbound messages withheld (gap)"),
     FAULT_INBOUND_LOST(4119, "fault: inbound messages ignored"),
     PROTOCOL_ERRORS(4120, "protocol errors (unexpected or malformed message)"),
-    TAKEOVERS(4121, "sessions moved to a client's new connection (old one still open, closed)");
+    TAKEOVERS(4121, "sessions moved to a client's new connection (old one still open, closed)"),
+    TERMINATES_SENT(4122, "Terminate sent"),
+    SEND_OVERFLOWS(4123, "messages not sent: connection back-pressured and hold-back full (retransmittable)");
 
     private final int typeId;
     private final String label;

@@ -3,21 +3,25 @@ package io.wirespeed.sim.venue;
 import io.wirespeed.codecs.ilink3.EstablishmentAck504Encoder;
 import io.wirespeed.codecs.ilink3.EstablishmentReject505Encoder;
 import io.wirespeed.codecs.ilink3.FTI;
+import io.wirespeed.codecs.ilink3.KeepAliveLapsed;
 import io.wirespeed.codecs.ilink3.MessageHeaderEncoder;
 import io.wirespeed.codecs.ilink3.NegotiationReject502Encoder;
 import io.wirespeed.codecs.ilink3.NegotiationResponse501Encoder;
 import io.wirespeed.codecs.ilink3.NotApplied513Encoder;
 import io.wirespeed.codecs.ilink3.RetransmitReject510Encoder;
 import io.wirespeed.codecs.ilink3.Retransmission509Encoder;
+import io.wirespeed.codecs.ilink3.Sequence506Encoder;
 import io.wirespeed.codecs.ilink3.SplitMsg;
-import io.wirespeed.gateway.session.AsciiFields;
+import io.wirespeed.codecs.ilink3.Terminate507Encoder;
 import org.agrona.MutableDirectBuffer;
 
 /**
- * Encodes the FIXP session-layer messages only the venue sends, each at offset 0 of the given buffer.
+ * Encodes the FIXP session-layer messages the venue sends, each at offset 0 of the given buffer, returning the
+ * message's length (SBE header included). Reason texts are cut to the 48-byte Reason field and NUL-padded.
  */
 final class AcceptorMessageEncoder
 {
+    private static final int REASON_LENGTH = 48;
     private static final byte[] NO_BYTES = new byte[0];
 
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
@@ -25,11 +29,22 @@ final class AcceptorMessageEncoder
     private final NegotiationReject502Encoder negotiationReject = new NegotiationReject502Encoder();
     private final EstablishmentAck504Encoder establishmentAck = new EstablishmentAck504Encoder();
     private final EstablishmentReject505Encoder establishmentReject = new EstablishmentReject505Encoder();
+    private final Sequence506Encoder sequence = new Sequence506Encoder();
+    private final Terminate507Encoder terminate = new Terminate507Encoder();
     private final Retransmission509Encoder retransmission = new Retransmission509Encoder();
     private final RetransmitReject510Encoder retransmitReject = new RetransmitReject510Encoder();
     private final NotApplied513Encoder notApplied = new NotApplied513Encoder();
 
-    int negotiationResponse(final MutableDirectBuffer buffer, final long uuid, final long requestTimestampNs)
+    /**
+     * NegotiationResponse; PreviousUUID and PreviousSeqNo name the last business message the venue sent to this
+     * client (session and firm), 0 and 0 when none.
+     */
+    int negotiationResponse(
+        final MutableDirectBuffer buffer,
+        final long uuid,
+        final long requestTimestampNs,
+        final long previousUuid,
+        final long previousSeqNo)
     {
         final NegotiationResponse501Encoder e = negotiationResponse.wrapAndApplyHeader(buffer, 0, header)
             .uUID(uuid)
@@ -37,8 +52,8 @@ final class AcceptorMessageEncoder
             .secretKeySecureIDExpiration(NegotiationResponse501Encoder.secretKeySecureIDExpirationNullValue())
             .faultToleranceIndicator(FTI.Primary)
             .splitMsg(SplitMsg.NULL_VAL)
-            .previousSeqNo(0)
-            .previousUUID(0);
+            .previousSeqNo(previousSeqNo)
+            .previousUUID(previousUuid);
         e.putCredentials(NO_BYTES, 0, 0);
         return MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength();
     }
@@ -51,17 +66,22 @@ final class AcceptorMessageEncoder
         final String reason)
     {
         final NegotiationReject502Encoder e = negotiationReject.wrapAndApplyHeader(buffer, 0, header);
-        AsciiFields.putText(buffer, e.offset() + NegotiationReject502Encoder.reasonEncodingOffset(), 48, reason);
+        Ascii.putPadded(buffer, e.offset() + NegotiationReject502Encoder.reasonEncodingOffset(), REASON_LENGTH, reason);
         e.uUID(uuid).requestTimestamp(requestTimestampNs).errorCodes(errorCodes)
             .faultToleranceIndicator(FTI.Primary).splitMsg(SplitMsg.NULL_VAL);
         return MessageHeaderEncoder.ENCODED_LENGTH + NegotiationReject502Encoder.BLOCK_LENGTH;
     }
 
+    /**
+     * EstablishmentAck: NextSeqNo is the SeqNum of the venue's next business message on this UUID; PreviousUUID and
+     * PreviousSeqNo name the last business message sent to this client, on whichever UUID.
+     */
     int establishmentAck(
         final MutableDirectBuffer buffer,
         final long uuid,
         final long requestTimestampNs,
         final long nextSeqNo,
+        final long previousUuid,
         final long previousSeqNo,
         final int keepAliveIntervalMs)
     {
@@ -70,7 +90,7 @@ final class AcceptorMessageEncoder
             .requestTimestamp(requestTimestampNs)
             .nextSeqNo(nextSeqNo)
             .previousSeqNo(previousSeqNo)
-            .previousUUID(uuid)
+            .previousUUID(previousUuid)
             .keepAliveInterval(keepAliveIntervalMs)
             .secretKeySecureIDExpiration(EstablishmentAck504Encoder.secretKeySecureIDExpirationNullValue())
             .faultToleranceIndicator(FTI.Primary)
@@ -87,22 +107,53 @@ final class AcceptorMessageEncoder
         final String reason)
     {
         final EstablishmentReject505Encoder e = establishmentReject.wrapAndApplyHeader(buffer, 0, header);
-        AsciiFields.putText(buffer, e.offset() + EstablishmentReject505Encoder.reasonEncodingOffset(), 48, reason);
+        Ascii.putPadded(
+            buffer, e.offset() + EstablishmentReject505Encoder.reasonEncodingOffset(), REASON_LENGTH, reason);
         e.uUID(uuid).requestTimestamp(requestTimestampNs).nextSeqNo(nextSeqNo).errorCodes(errorCodes)
             .faultToleranceIndicator(FTI.Primary).splitMsg(SplitMsg.NULL_VAL);
         return MessageHeaderEncoder.ENCODED_LENGTH + EstablishmentReject505Encoder.BLOCK_LENGTH;
     }
 
+    /**
+     * Sequence: the venue's keepalive; NextSeqNo is the SeqNum of its next business message.
+     */
+    int sequence(final MutableDirectBuffer buffer, final long uuid, final long nextSeqNo, final boolean lapsed)
+    {
+        sequence.wrapAndApplyHeader(buffer, 0, header)
+            .uUID(uuid)
+            .nextSeqNo(nextSeqNo)
+            .faultToleranceIndicator(FTI.Primary)
+            .keepAliveIntervalLapsed(lapsed ? KeepAliveLapsed.Lapsed : KeepAliveLapsed.NotLapsed);
+        return MessageHeaderEncoder.ENCODED_LENGTH + Sequence506Encoder.BLOCK_LENGTH;
+    }
+
+    /**
+     * Terminate: RequestTimestamp echoes the message it answers, or is the venue's clock when unsolicited.
+     */
+    int terminate(
+        final MutableDirectBuffer buffer,
+        final long uuid,
+        final long requestTimestampNs,
+        final int errorCodes,
+        final String reason)
+    {
+        final Terminate507Encoder e = terminate.wrapAndApplyHeader(buffer, 0, header);
+        Ascii.putPadded(buffer, e.offset() + Terminate507Encoder.reasonEncodingOffset(), REASON_LENGTH, reason);
+        e.uUID(uuid).requestTimestamp(requestTimestampNs).errorCodes(errorCodes).splitMsg(SplitMsg.NULL_VAL);
+        return MessageHeaderEncoder.ENCODED_LENGTH + Terminate507Encoder.BLOCK_LENGTH;
+    }
+
     int retransmission(
         final MutableDirectBuffer buffer,
         final long uuid,
+        final long lastUuid,
         final long requestTimestampNs,
         final long fromSeqNo,
         final int msgCount)
     {
         retransmission.wrapAndApplyHeader(buffer, 0, header)
             .uUID(uuid)
-            .lastUUID(Retransmission509Encoder.lastUUIDNullValue())
+            .lastUUID(lastUuid)
             .requestTimestamp(requestTimestampNs)
             .fromSeqNo(fromSeqNo)
             .msgCount(msgCount)
@@ -113,14 +164,15 @@ final class AcceptorMessageEncoder
     int retransmitReject(
         final MutableDirectBuffer buffer,
         final long uuid,
+        final long lastUuid,
         final long requestTimestampNs,
         final int errorCodes,
         final String reason)
     {
         final RetransmitReject510Encoder e = retransmitReject.wrapAndApplyHeader(buffer, 0, header);
-        AsciiFields.putText(buffer, e.offset() + RetransmitReject510Encoder.reasonEncodingOffset(), 48, reason);
-        e.uUID(uuid).lastUUID(RetransmitReject510Encoder.lastUUIDNullValue()).requestTimestamp(requestTimestampNs)
-            .errorCodes(errorCodes).splitMsg(SplitMsg.NULL_VAL);
+        Ascii.putPadded(buffer, e.offset() + RetransmitReject510Encoder.reasonEncodingOffset(), REASON_LENGTH, reason);
+        e.uUID(uuid).lastUUID(lastUuid).requestTimestamp(requestTimestampNs).errorCodes(errorCodes)
+            .splitMsg(SplitMsg.NULL_VAL);
         return MessageHeaderEncoder.ENCODED_LENGTH + RetransmitReject510Encoder.BLOCK_LENGTH;
     }
 

@@ -1,40 +1,71 @@
 package io.wirespeed.sim.venue;
 
-import io.wirespeed.codecs.ilink3.BusinessReject521Encoder;
-import io.wirespeed.codecs.ilink3.ExecutionReportCancel534Encoder;
-import io.wirespeed.codecs.ilink3.ExecutionReportModify531Encoder;
-import io.wirespeed.codecs.ilink3.ExecutionReportNew522Encoder;
-import io.wirespeed.codecs.ilink3.ExecutionReportReject523Encoder;
-import io.wirespeed.codecs.ilink3.ExecutionReportTradeOutright525Encoder;
-import io.wirespeed.codecs.ilink3.MessageHeaderDecoder;
-import io.wirespeed.codecs.ilink3.OrderCancelReject535Encoder;
-import io.wirespeed.codecs.ilink3.OrderCancelReplaceReject536Encoder;
-import io.wirespeed.codecs.ilink3.OrderMassActionReport562Encoder;
-import io.wirespeed.gateway.session.SessionMessageEncoder;
-import io.wirespeed.gateway.transport.VenueTransport;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * One client session (one UUID) at the venue: its sequence numbers both ways, kept outbound messages, keepalive and
- * the connection it is established on, if any. Outlives connections, so a client re-establishing continues it.
+ * One FIXP session (one UUID) at the venue: its sequence numbers both ways, the business messages it sent (kept for
+ * retransmission, also after the client moved to a new UUID), its keepalive and the connection it is established on,
+ * if any. Outlives connections, so a client re-establishing the UUID continues it.
  */
 final class AcceptorSession implements VenueOutbound
 {
-    static final int MAX_RETRANSMIT_COUNT = 2500;
-    private static final int CLIENT_SEQ_NUM_OFFSET = MessageHeaderDecoder.ENCODED_LENGTH + 17;
+    /**
+     * {@link #acceptBusiness}: in sequence (or after a gap, answered with NotApplied); apply it.
+     */
+    static final int APPLY = 0;
 
-    private final long uuid;
+    /**
+     * {@link #acceptBusiness}: ignored as if lost, by the fault knob.
+     */
+    static final int LOST = 1;
+
+    /**
+     * {@link #acceptBusiness}: SeqNum below the one expected.
+     */
+    static final int BELOW_EXPECTED = 2;
+
+    /**
+     * Creates sessions for new UUIDs and forgets recycled ones.
+     */
+    interface Factory
+    {
+        /**
+         * A session for a UUID never seen.
+         *
+         * @param uuid  the UUID.
+         * @param owner the client negotiating it.
+         * @return the session.
+         */
+        AcceptorSession newSession(long uuid, FirmSession owner);
+
+        /**
+         * A kept UUID's session is about to be reused for another UUID.
+         *
+         * @param uuid the UUID being forgotten.
+         */
+        void forgetUuid(long uuid);
+
+        /**
+         * A session reused for another UUID is known under it from now on.
+         *
+         * @param session the session, already reset to its new UUID.
+         */
+        void renamed(AcceptorSession session);
+    }
+
+    private final FirmSession owner;
     private final AcceptorFaults faults;
     private final AcceptorCounters counters;
+    private final AcceptorMessageEncoder sessionEncoder;
     private final OutboundStore store;
     private final DelayLine delayLine = new DelayLine(1024 * 1024);
     private final UnsafeBuffer encodeBuffer = new UnsafeBuffer(new byte[OutboundStore.SLOT_BYTES]);
     private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[OutboundStore.SLOT_BYTES]);
-    private final SessionMessageEncoder sessionEncoder = new SessionMessageEncoder();
-    private final AcceptorMessageEncoder acceptorEncoder;
-    private VenueTransport transport;
+    private long uuid;
+    private long negotiationOrder;
+    private VenueChannel channel;
     private long nextInSeqNo = 1;
     private long keepAliveIntervalNs;
     private long lastSentNs;
@@ -44,16 +75,53 @@ final class AcceptorSession implements VenueOutbound
 
     AcceptorSession(
         final long uuid,
+        final FirmSession owner,
         final AcceptorFaults faults,
         final AcceptorCounters counters,
-        final AcceptorMessageEncoder acceptorEncoder,
+        final AcceptorMessageEncoder sessionEncoder,
         final int keptMessages)
     {
         this.uuid = uuid;
+        this.owner = owner;
         this.faults = faults;
         this.counters = counters;
-        this.acceptorEncoder = acceptorEncoder;
+        this.sessionEncoder = sessionEncoder;
         this.store = new OutboundStore(keptMessages);
+    }
+
+    /**
+     * Start over as another UUID, its sequence numbers at 1 and nothing kept.
+     */
+    void reset(final long newUuid)
+    {
+        uuid = newUuid;
+        channel = null;
+        nextInSeqNo = 1;
+        store.reset();
+        delayLine.clear();
+    }
+
+    FirmSession owner()
+    {
+        return owner;
+    }
+
+    long negotiationOrder()
+    {
+        return negotiationOrder;
+    }
+
+    void negotiationOrder(final long order)
+    {
+        negotiationOrder = order;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public long clientId()
+    {
+        return owner.clientId();
     }
 
     /**
@@ -93,15 +161,17 @@ final class AcceptorSession implements VenueOutbound
      */
     public void commit(final int length)
     {
+        final long seqNo = store.nextSeqNo();
         counters.increment(AcceptorCounter.MESSAGES_SENT);
         store.append(encodeBuffer, 0, length);
+        owner.onSent(uuid, seqNo);
         if (faults.skipOutbound > 0)
         {
             faults.skipOutbound--;
             counters.increment(AcceptorCounter.FAULT_SKIPPED);
             return;
         }
-        if (null != transport)
+        if (null != channel)
         {
             send(encodeBuffer, 0, length);
         }
@@ -109,7 +179,7 @@ final class AcceptorSession implements VenueOutbound
 
     boolean isEstablished()
     {
-        return null != transport;
+        return null != channel;
     }
 
     long nextInSeqNo()
@@ -117,14 +187,35 @@ final class AcceptorSession implements VenueOutbound
         return nextInSeqNo;
     }
 
+    /**
+     * The SeqNum of the last business message sent on this UUID, 0 if none.
+     */
     long lastOutSeqNo()
     {
         return store.nextSeqNo() - 1;
     }
 
-    void bind(final VenueTransport transport, final long keepAliveIntervalNs, final long nowNs)
+    /**
+     * The first SeqNum still kept for retransmission.
+     */
+    long firstKeptSeqNo()
     {
-        this.transport = transport;
+        return store.firstSeqNo();
+    }
+
+    /**
+     * Copy a kept message into a buffer at offset 0.
+     *
+     * @return its length.
+     */
+    int copy(final long seqNo, final MutableDirectBuffer dst)
+    {
+        return store.copy(seqNo, dst);
+    }
+
+    void bind(final VenueChannel channel, final long keepAliveIntervalNs, final long nowNs)
+    {
+        this.channel = channel;
         this.keepAliveIntervalNs = keepAliveIntervalNs;
         this.nowNs = nowNs;
         lastSentNs = nowNs;
@@ -135,22 +226,31 @@ final class AcceptorSession implements VenueOutbound
 
     void unbind()
     {
-        transport = null;
+        channel = null;
         delayLine.clear();
     }
 
+    /**
+     * Write a message on this session's connection, in order behind anything held back.
+     */
     void send(final DirectBuffer buffer, final int offset, final int length)
     {
         if (faults.delayNs > 0 || !delayLine.isEmpty())
         {
-            delayLine.hold(buffer, offset, length, nowNs + faults.delayNs);
+            if (!delayLine.hold(buffer, offset, length, nowNs + faults.delayNs))
+            {
+                counters.increment(AcceptorCounter.SEND_OVERFLOWS);
+            }
             return;
         }
-        if (VenueTransport.BACK_PRESSURED == transport.write(buffer, offset, length))
+        if (VenueChannel.BACK_PRESSURED == channel.write(buffer, offset, length))
         {
             // Keep it, in order, for the next duty cycle rather than leave a gap the client may not see for a
             // keepalive interval; past the delay line's room it stays retransmittable from the store.
-            delayLine.hold(buffer, offset, length, nowNs);
+            if (!delayLine.hold(buffer, offset, length, nowNs))
+            {
+                counters.increment(AcceptorCounter.SEND_OVERFLOWS);
+            }
             return;
         }
         lastSentNs = nowNs;
@@ -167,23 +267,24 @@ final class AcceptorSession implements VenueOutbound
     }
 
     /**
-     * Check a client business message's sequence number.
+     * Sequence a client business message.
      *
-     * @return true to apply it.
+     * @param seqNo its SeqNum.
+     * @return {@link #APPLY}, {@link #LOST} (the fault knob ate it) or {@link #BELOW_EXPECTED} (the caller
+     * terminates the session).
      */
-    boolean acceptBusiness(final DirectBuffer buffer, final int offset)
+    int acceptBusiness(final long seqNo)
     {
-        final long seqNo = buffer.getInt(offset + CLIENT_SEQ_NUM_OFFSET) & 0xFFFF_FFFFL;
+        if (seqNo < nextInSeqNo)
+        {
+            counters.increment(AcceptorCounter.DUPLICATES);
+            return BELOW_EXPECTED;
+        }
         if (faults.loseInbound > 0)
         {
             faults.loseInbound--;
             counters.increment(AcceptorCounter.FAULT_INBOUND_LOST);
-            return false;
-        }
-        if (seqNo < nextInSeqNo)
-        {
-            counters.increment(AcceptorCounter.DUPLICATES);
-            return false;
+            return LOST;
         }
         if (seqNo > nextInSeqNo)
         {
@@ -191,11 +292,12 @@ final class AcceptorSession implements VenueOutbound
         }
         nextInSeqNo = seqNo + 1;
         counters.increment(AcceptorCounter.MESSAGES_RECEIVED);
-        return true;
+        return APPLY;
     }
 
     /**
-     * The client said its next sequence number is {@code clientNextSeqNo} (Establish or Sequence).
+     * The client said its next SeqNum is {@code clientNextSeqNo} (Establish or Sequence) and it is not below what
+     * the venue expects: a higher one is a gap, answered with NotApplied.
      */
     void onClientNextSeqNo(final long clientNextSeqNo)
     {
@@ -206,75 +308,32 @@ final class AcceptorSession implements VenueOutbound
         }
     }
 
+    /**
+     * A keepalive: NextSeqNo is the SeqNum of the venue's next business message on this UUID.
+     */
     void sendSequence(final boolean lapsed)
     {
-        final int length = sessionEncoder.encodeSequence(scratch, 0, uuid, store.nextSeqNo(), lapsed);
+        final int length = sessionEncoder.sequence(scratch, uuid, store.nextSeqNo(), lapsed);
         counters.increment(AcceptorCounter.SEQUENCES_SENT);
         send(scratch, 0, length);
-    }
-
-    void sendTerminate(final int errorCodes, final String reason)
-    {
-        final int length = sessionEncoder.encodeTerminate(scratch, 0, uuid, nowNs, errorCodes, reason);
-        send(scratch, 0, length);
-    }
-
-    void onRetransmitRequest(
-        final long lastUuid, final long requestTimestampNs, final long fromSeqNo, final int msgCount)
-    {
-        counters.increment(AcceptorCounter.RETRANSMIT_REQUESTS);
-        final long endSeqNo = fromSeqNo + msgCount;
-        final String reason;
-        if (0 != lastUuid && -1 != lastUuid && uuid != lastUuid)
-        {
-            reason = "LastUUID not supported";
-        }
-        else if (msgCount <= 0 || msgCount > MAX_RETRANSMIT_COUNT)
-        {
-            reason = "MsgCount out of range";
-        }
-        else if (!store.isKept(fromSeqNo) || !store.isKept(endSeqNo - 1))
-        {
-            reason = "sequence numbers not available";
-        }
-        else
-        {
-            reason = null;
-        }
-
-        if (null != reason)
-        {
-            counters.increment(AcceptorCounter.RETRANSMIT_REJECTS);
-            send(scratch, 0, acceptorEncoder.retransmitReject(scratch, uuid, requestTimestampNs, 1, reason));
-            return;
-        }
-
-        send(scratch, 0, acceptorEncoder.retransmission(scratch, uuid, requestTimestampNs, fromSeqNo, msgCount));
-        for (long seqNo = fromSeqNo; seqNo < endSeqNo; seqNo++)
-        {
-            final int length = store.copy(seqNo, scratch);
-            markPossRetrans(scratch);
-            counters.increment(AcceptorCounter.RETRANSMITTED);
-            send(scratch, 0, length);
-        }
     }
 
     /**
      * Release delayed frames and run the keepalive.
      *
-     * @return work done; negative when the session must be terminated for silence.
+     * @return work done; negative when the client stayed silent through a lapse warning (terminate it).
      */
     int doWork(final long nowNs)
     {
         this.nowNs = nowNs;
-        if (null == transport)
+        if (null == channel)
         {
             return 0;
         }
         int workCount = 0;
         while (delayLine.isDue(nowNs))
         {
-            if (VenueTransport.BACK_PRESSURED == transport.write(
+            if (VenueChannel.BACK_PRESSURED == channel.write(
                 delayLine.buffer(), delayLine.firstOffset(), delayLine.firstLength()))
             {
                 break;
@@ -295,7 +354,6 @@ final class AcceptorSession implements VenueOutbound
             if (nowNs - lastReceivedNs >= 2 * keepAliveIntervalNs)
             {
                 counters.increment(AcceptorCounter.KEEPALIVE_TERMINATES);
-                sendTerminate(0, "keepalive interval lapsed");
                 return -1;
             }
         }
@@ -310,45 +368,6 @@ final class AcceptorSession implements VenueOutbound
     private void sendNotApplied(final long endSeqNo)
     {
         counters.increment(AcceptorCounter.NOT_APPLIED_SENT);
-        send(scratch, 0, acceptorEncoder.notApplied(scratch, uuid, nextInSeqNo, endSeqNo - nextInSeqNo));
-    }
-
-    private static void markPossRetrans(final MutableDirectBuffer message)
-    {
-        final int body = MessageHeaderDecoder.ENCODED_LENGTH;
-        final int offset;
-        switch (message.getShort(2) & 0xFFFF)
-        {
-            case ExecutionReportNew522Encoder.TEMPLATE_ID:
-                offset = ExecutionReportNew522Encoder.possRetransFlagEncodingOffset();
-                break;
-            case ExecutionReportReject523Encoder.TEMPLATE_ID:
-                offset = ExecutionReportReject523Encoder.possRetransFlagEncodingOffset();
-                break;
-            case ExecutionReportTradeOutright525Encoder.TEMPLATE_ID:
-                offset = ExecutionReportTradeOutright525Encoder.possRetransFlagEncodingOffset();
-                break;
-            case ExecutionReportModify531Encoder.TEMPLATE_ID:
-                offset = ExecutionReportModify531Encoder.possRetransFlagEncodingOffset();
-                break;
-            case ExecutionReportCancel534Encoder.TEMPLATE_ID:
-                offset = ExecutionReportCancel534Encoder.possRetransFlagEncodingOffset();
-                break;
-            case OrderCancelReject535Encoder.TEMPLATE_ID:
-                offset = OrderCancelReject535Encoder.possRetransFlagEncodingOffset();
-                break;
-            case OrderCancelReplaceReject536Encoder.TEMPLATE_ID:
-                offset = OrderCancelReplaceReject536Encoder.possRetransFlagEncodingOffset();
-                break;
-            case OrderMassActionReport562Encoder.TEMPLATE_ID:
-                offset = OrderMassActionReport562Encoder.possRetransFlagEncodingOffset();
-                break;
-            case BusinessReject521Encoder.TEMPLATE_ID:
-                offset = BusinessReject521Encoder.possRetransFlagEncodingOffset();
-                break;
-            default:
-                return;
-        }
-        message.putByte(body + offset, (byte)1);
+        send(scratch, 0, sessionEncoder.notApplied(scratch, uuid, nextInSeqNo, endSeqNo - nextInSeqNo));
     }
 }

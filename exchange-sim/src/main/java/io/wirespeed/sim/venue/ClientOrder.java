@@ -6,7 +6,8 @@ import io.wirespeed.codecs.ilink3.SideReq;
 import io.wirespeed.codecs.ilink3.TimeInForce;
 
 /**
- * A working client order, pooled by {@link ClientOrders}: what its reports echo and where it rests.
+ * A client order, pooled by {@link ClientOrders}: what its reports echo and where it rests while working, and its
+ * final state once done (a copy kept by {@link FinishedOrders}).
  */
 final class ClientOrder
 {
@@ -21,6 +22,7 @@ final class ClientOrder
     long bookOrderId;
     int securityId;
     ClientSession session;
+    ClientSession owner;
     int sessionIndex;
     long orderRequestId;
     long partyDetailsListReqId;
@@ -32,6 +34,33 @@ final class ClientOrder
     long orderQty;
     long cumQty;
     long leavesQty;
+    boolean replaced;
+
+    /**
+     * Copy what a status report needs from an order that is done; the copy keeps its owner, has no session.
+     */
+    void copyFinished(final ClientOrder order)
+    {
+        System.arraycopy(order.clOrdId, 0, clOrdId, 0, CL_ORD_ID_LENGTH);
+        System.arraycopy(order.senderId, 0, senderId, 0, SENDER_ID_LENGTH);
+        System.arraycopy(order.location, 0, location, 0, LOCATION_LENGTH);
+        orderId = order.orderId;
+        bookOrderId = 0;
+        securityId = order.securityId;
+        session = null;
+        owner = order.owner;
+        orderRequestId = order.orderRequestId;
+        partyDetailsListReqId = order.partyDetailsListReqId;
+        side = order.side;
+        ordType = order.ordType;
+        timeInForce = order.timeInForce;
+        manualOrderIndicator = order.manualOrderIndicator;
+        price = order.price;
+        orderQty = order.orderQty;
+        cumQty = order.cumQty;
+        leavesQty = 0;
+        replaced = order.replaced;
+    }
 
     boolean hasClOrdId(final byte[] other)
     {

@@ -26,6 +26,11 @@ public final class ClientOrders
      */
     public static final int MAX_SESSIONS = 256;
 
+    /**
+     * Finished orders whose final state is kept for status requests and late cancels.
+     */
+    public static final int FINISHED_KEPT = 4096;
+
     private static final int ENTRY_LENGTH = 8 + ClientOrder.CL_ORD_ID_LENGTH;
 
     private final int maxOpenOrders;
@@ -33,6 +38,8 @@ public final class ClientOrders
     private int freeCount;
     private final Long2ObjectHashMap<ClientOrder> byOrderId;
     private final Long2ObjectHashMap<ClientOrder> byBookOrderId;
+    private final FinishedOrders finished = new FinishedOrders(FINISHED_KEPT);
+    private final Long2ObjectHashMap<ClientSession> sessionsByClient = new Long2ObjectHashMap<>();
     private final Long2ObjectHashMap<ClientSession> sessionsByUuid = new Long2ObjectHashMap<>();
     private final ClientSession[] sessions = new ClientSession[MAX_SESSIONS];
     private int sessionCount;
@@ -74,10 +81,10 @@ public final class ClientOrders
     }
 
     /**
-     * Client orders of a session working now.
+     * Client orders working now of the client that used a UUID (orders it entered under earlier UUIDs included).
      *
-     * @param uuid the session's UUID.
-     * @return the count, 0 for a session never seen.
+     * @param uuid one of the client's UUIDs.
+     * @return the count, 0 for a UUID never seen.
      */
     public int openOrderCount(final long uuid)
     {
@@ -167,20 +174,30 @@ public final class ClientOrders
         }
     }
 
-    ClientSession sessionFor(final long uuid, final VenueOutbound outbound)
+    /**
+     * The client an outbound answers, created on its first message; it also becomes known by the outbound's current
+     * UUID.
+     */
+    ClientSession sessionFor(final VenueOutbound outbound)
     {
-        ClientSession session = sessionsByUuid.get(uuid);
+        final long clientId = outbound.clientId();
+        ClientSession session = sessionsByClient.get(clientId);
         if (null == session)
         {
             if (sessionCount == MAX_SESSIONS)
             {
                 throw new IllegalStateException("more than " + MAX_SESSIONS + " client sessions");
             }
-            session = new ClientSession(uuid, sessionCount, maxOpenOrders);
+            session = new ClientSession(clientId, sessionCount, maxOpenOrders);
             sessions[sessionCount++] = session;
-            sessionsByUuid.put(uuid, session);
+            sessionsByClient.put(clientId, session);
         }
         session.outbound = outbound;
+        final long uuid = outbound.uuid();
+        if (sessionsByUuid.get(uuid) != session)
+        {
+            sessionsByUuid.put(uuid, session);
+        }
         return session;
     }
 
@@ -201,8 +218,10 @@ public final class ClientOrders
         order.orderId = ++lastOrderId;
         order.securityId = securityId;
         order.session = session;
+        order.owner = session;
         order.bookOrderId = 0;
         order.cumQty = 0;
+        order.replaced = false;
         session.add(order);
         byOrderId.put(order.orderId, order);
         return order;
@@ -234,6 +253,7 @@ public final class ClientOrders
             byBookOrderId.remove(order.bookOrderId);
         }
         byOrderId.remove(order.orderId);
+        finished.add(order);
         order.session.remove(order);
         order.session = null;
         free[freeCount++] = order;
@@ -242,6 +262,14 @@ public final class ClientOrders
     ClientOrder byOrderId(final long orderId)
     {
         return byOrderId.get(orderId);
+    }
+
+    /**
+     * A finished order's final state by OrderID, if still kept.
+     */
+    ClientOrder finished(final long orderId)
+    {
+        return finished.get(orderId);
     }
 
     ClientOrder byBookOrderId(final long bookOrderId)

@@ -1,19 +1,20 @@
 package io.wirespeed.sim.venue;
 
 /**
- * One client session (UUID) of the venue: where its answers go and its working orders.
+ * One client of the venue (its Session ID and Firm ID, across the UUIDs it negotiates): where its answers go and its
+ * working orders.
  */
 final class ClientSession
 {
-    final long uuid;
+    final long clientId;
     final int index;
     final ClientOrder[] open;
     int openCount;
     VenueOutbound outbound;
 
-    ClientSession(final long uuid, final int index, final int maxOpenOrders)
+    ClientSession(final long clientId, final int index, final int maxOpenOrders)
     {
-        this.uuid = uuid;
+        this.clientId = clientId;
         this.index = index;
         this.open = new ClientOrder[maxOpenOrders];
     }

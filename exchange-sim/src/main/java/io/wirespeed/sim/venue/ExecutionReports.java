@@ -107,7 +107,7 @@ final class ExecutionReports
         final ExecutionReportReject523Encoder e = rejectReport.wrapAndApplyHeader(buffer, writer.offset(), header)
             .seqNum(writer.seqNum())
             .uUID(writer.uuid())
-            .putText(RejectCodes.text(reason), 0)
+            .putText(OrdRejReasons.text(reason), 0)
             .putExecID(nextExecId(), 0);
         request.getSenderID(scratch20, 0);
         e.putSenderID(scratch20, 0);

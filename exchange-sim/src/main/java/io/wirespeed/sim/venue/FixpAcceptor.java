@@ -7,12 +7,8 @@ import io.wirespeed.codecs.ilink3.Negotiate500Decoder;
 import io.wirespeed.codecs.ilink3.RetransmitRequest508Decoder;
 import io.wirespeed.codecs.ilink3.Sequence506Decoder;
 import io.wirespeed.codecs.ilink3.Terminate507Decoder;
-import io.wirespeed.gateway.session.AsciiFields;
-import io.wirespeed.gateway.session.FixpErrorCodes;
-import io.wirespeed.gateway.session.HmacSigner;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
-import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -20,66 +16,47 @@ import org.agrona.concurrent.UnsafeBuffer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.ByteOrder;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The venue's iLink 3-style FIXP acceptor: a non-blocking TCP listener serving many client sessions, checking
- * Negotiate and Establish signatures against configured credentials, sequencing both ways, answering retransmit
- * requests and handing in-sequence business messages to the {@link VenueApplication}.
+ * The venue's iLink 3 FIXP acceptor: a non-blocking TCP listener serving many clients, written from CME's iLink 3
+ * documentation (it shares no code with the gateway it is tested against). It checks Negotiate and Establish
+ * signatures, sequences both ways, answers keepalives and retransmit requests (also for a client's earlier UUIDs),
+ * terminates a session whose client breaks the sequence rules as CME does, and hands in-sequence business messages to
+ * the {@link VenueApplication}.
  * <p>
- * A client that reconnects before the venue has seen its old connection die finds its UUID still established there;
- * a Negotiate or Establish for it that verifies (HMAC) closes the old connection, as if it had just been lost, and
- * goes on on the new one, so the reconnection race never locks the client out.
+ * A client is a Session ID and Firm ID; its orders outlive the UUIDs it negotiates, and what the application writes
+ * to it goes out on its current UUID.
  */
 public final class FixpAcceptor implements Agent
 {
-    /**
-     * ErrorCodes (iLink 3 HMACNotAuthenticated): the HMAC signature did not verify.
-     */
-    public static final int ERROR_HMAC = FixpErrorCodes.HMAC_NOT_AUTHENTICATED;
-
-    /**
-     * ErrorCodes (iLink 3 HMACNotAuthenticated, identity not recognized): the access key id is unknown.
-     */
-    public static final int ERROR_UNKNOWN_KEY = FixpErrorCodes.HMAC_NOT_AUTHENTICATED;
-
-    /**
-     * ErrorCodes (iLink 3 AlreadyEstablished): Establish on a connection that is already established. A UUID
-     * established on another connection is not refused: a verified Negotiate or Establish moves it to the new one.
-     */
-    public static final int ERROR_IN_USE = FixpErrorCodes.ALREADY_ESTABLISHED;
-
-    /**
-     * ErrorCodes (iLink 3 Unnegotiated): Establish for a UUID never negotiated.
-     */
-    public static final int ERROR_UNNEGOTIATED = FixpErrorCodes.UNNEGOTIATED;
-
     private static final int KEPT_MESSAGES = 4096;
     private static final long ACCEPT_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final int ACCEPT_INTERVAL_CYCLES = 4096;
+    private static final long HANDSHAKE_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(10);
+    private static final long LINGER_NS = TimeUnit.SECONDS.toNanos(1);
 
     private final ServerSocketChannel serverChannel;
-    private final Map<String, HmacSigner> signers = new HashMap<>();
     private final VenueApplication application;
     private final EpochNanoClock clock;
     private final AcceptorCounters counters;
     private final AcceptorFaults faults = new AcceptorFaults();
     private final AcceptorConnection[] connections;
-    private final Long2ObjectHashMap<AcceptorSession> sessions = new Long2ObjectHashMap<>();
     private final AcceptorMessageEncoder encoder = new AcceptorMessageEncoder();
-    private final UnsafeBuffer sendBuffer = new UnsafeBuffer(new byte[1024]);
+    private final SessionRegistry registry;
+    private final SessionHandshake handshake;
+    private final Retransmitter retransmitter;
+    private final UnsafeBuffer sendBuffer = new UnsafeBuffer(new byte[256]);
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final Negotiate500Decoder negotiate = new Negotiate500Decoder();
     private final Establish503Decoder establish = new Establish503Decoder();
     private final Sequence506Decoder sequence = new Sequence506Decoder();
     private final Terminate507Decoder terminate = new Terminate507Decoder();
     private final RetransmitRequest508Decoder retransmitRequest = new RetransmitRequest508Decoder();
-    private final byte[] signature = new byte[HmacSigner.SIGNATURE_LENGTH];
-    private final long handshakeTimeoutNs;
     private long lastAcceptNs;
     private int cyclesSinceAccept;
 
@@ -88,7 +65,7 @@ public final class FixpAcceptor implements Agent
      *
      * @param bindHost       address to listen on, e.g. 127.0.0.1.
      * @param port           port, 0 for an ephemeral one (see {@link #port()}).
-     * @param credentials    access key id to secret (base64url).
+     * @param credentials    access key id to secret (base64url, as CME hands secrets out).
      * @param maxConnections connections served at once.
      * @param application    the venue's business layer.
      * @param clock          epoch nanoseconds.
@@ -103,14 +80,12 @@ public final class FixpAcceptor implements Agent
         final EpochNanoClock clock,
         final AcceptorCounters counters)
     {
-        for (final Map.Entry<String, String> entry : credentials.entrySet())
-        {
-            signers.put(entry.getKey(), new HmacSigner(entry.getValue()));
-        }
         this.application = application;
         this.clock = clock;
         this.counters = counters;
-        this.handshakeTimeoutNs = TimeUnit.SECONDS.toNanos(10);
+        this.registry = new SessionRegistry(faults, counters, encoder, KEPT_MESSAGES);
+        this.handshake = new SessionHandshake(this, registry, credentials, encoder, counters);
+        this.retransmitter = new Retransmitter(encoder, counters);
         connections = new AcceptorConnection[maxConnections];
         for (int i = 0; i < maxConnections; i++)
         {
@@ -173,19 +148,19 @@ public final class FixpAcceptor implements Agent
      */
     public boolean isEstablished(final long uuid)
     {
-        final AcceptorSession session = sessions.get(uuid);
+        final AcceptorSession session = registry.session(uuid);
         return null != session && session.isEstablished();
     }
 
     /**
-     * The session of a UUID, to write to it as the application does.
+     * The session of a UUID, to write on that UUID as the application would.
      *
      * @param uuid the session's UUID.
-     * @return the session, or null if never negotiated.
+     * @return the session, or null if never negotiated (or no longer kept).
      */
     public VenueOutbound session(final long uuid)
     {
-        return sessions.get(uuid);
+        return registry.session(uuid);
     }
 
     /**
@@ -228,19 +203,24 @@ public final class FixpAcceptor implements Agent
                 closeConnection(connection);
                 continue;
             }
-            workCount += connection.transport.poll(connection, nowNs);
-            if (connection.inUse && !connection.transport.isConnected())
+            workCount += connection.channel.poll(connection, nowNs);
+            if (!connection.inUse)
+            {
+                continue;
+            }
+            if (!connection.channel.isConnected() || (connection.channel.isClosing() &&
+                nowNs - connection.closingSinceNs > LINGER_NS))
             {
                 closeConnection(connection);
                 continue;
             }
-            if (!connection.inUse)
+            if (connection.channel.isClosing())
             {
                 continue;
             }
             if (null == connection.session)
             {
-                if (nowNs - connection.acceptedAtNs > handshakeTimeoutNs)
+                if (nowNs - connection.acceptedAtNs > HANDSHAKE_TIMEOUT_NS)
                 {
                     closeConnection(connection);
                 }
@@ -249,7 +229,8 @@ public final class FixpAcceptor implements Agent
             final int sessionWork = connection.session.doWork(nowNs);
             if (sessionWork < 0)
             {
-                closeConnection(connection);
+                terminate(connection, connection.session.uuid(), nowNs, SessionErrorCodes.TERMINATE_KEEPALIVE_LAPSED,
+                    "keepalive interval lapsed");
             }
             else
             {
@@ -282,15 +263,20 @@ public final class FixpAcceptor implements Agent
         final int length,
         final long nowNs)
     {
+        if (length < MessageHeaderDecoder.ENCODED_LENGTH)
+        {
+            decodingError(connection, nowNs, "message shorter than its SBE header");
+            return;
+        }
         header.wrap(buffer, offset);
         final int templateId = header.templateId();
         final int blockLength = header.blockLength();
+        final int version = header.version();
         final int body = offset + MessageHeaderDecoder.ENCODED_LENGTH;
         if (MessageHeaderDecoder.SCHEMA_ID != header.schemaId() ||
             length < MessageHeaderDecoder.ENCODED_LENGTH + blockLength)
         {
-            counters.increment(AcceptorCounter.PROTOCOL_ERRORS);
-            closeConnection(connection);
+            decodingError(connection, nowNs, "not an iLink 3 message or shorter than its block");
             return;
         }
 
@@ -302,181 +288,81 @@ public final class FixpAcceptor implements Agent
         switch (templateId)
         {
             case Negotiate500Decoder.TEMPLATE_ID:
-                negotiate.wrap(buffer, body, blockLength, header.version());
-                onNegotiate(connection);
-                break;
-            case Establish503Decoder.TEMPLATE_ID:
-                establish.wrap(buffer, body, blockLength, header.version());
-                onEstablish(connection, nowNs);
-                break;
-            case Sequence506Decoder.TEMPLATE_ID:
-                if (null != session)
+                if (fits(connection, blockLength, Negotiate500Decoder.BLOCK_LENGTH, nowNs))
                 {
-                    sequence.wrap(buffer, body, blockLength, header.version());
-                    session.onClientNextSeqNo(sequence.nextSeqNo());
-                    if (KeepAliveLapsed.Lapsed == sequence.keepAliveIntervalLapsed())
-                    {
-                        session.sendSequence(false);
-                    }
+                    handshake.onNegotiate(connection, negotiate.wrap(buffer, body, blockLength, version));
                 }
                 break;
+
+            case Establish503Decoder.TEMPLATE_ID:
+                if (fits(connection, blockLength, Establish503Decoder.BLOCK_LENGTH, nowNs))
+                {
+                    handshake.onEstablish(connection, establish.wrap(buffer, body, blockLength, version), nowNs);
+                }
+                break;
+
+            case Sequence506Decoder.TEMPLATE_ID:
+                if (established(connection, nowNs) && fits(connection, blockLength, Sequence506Decoder.BLOCK_LENGTH,
+                    nowNs))
+                {
+                    onSequence(connection, sequence.wrap(buffer, body, blockLength, version), nowNs);
+                }
+                break;
+
             case Terminate507Decoder.TEMPLATE_ID:
                 counters.increment(AcceptorCounter.TERMINATES_RECEIVED);
-                if (null != session)
+                if (fits(connection, blockLength, Terminate507Decoder.BLOCK_LENGTH, nowNs))
                 {
-                    terminate.wrap(buffer, body, blockLength, header.version());
-                    session.sendTerminate(0, "terminate acknowledged");
+                    terminate.wrap(buffer, body, blockLength, version);
+                    terminate(connection, terminate.uUID(), terminate.requestTimestamp(),
+                        SessionErrorCodes.TERMINATE_FINISHED, "terminate acknowledged");
                 }
-                closeConnection(connection);
                 break;
+
             case RetransmitRequest508Decoder.TEMPLATE_ID:
-                if (null != session)
+                if (established(connection, nowNs) &&
+                    fits(connection, blockLength, RetransmitRequest508Decoder.BLOCK_LENGTH, nowNs))
                 {
-                    retransmitRequest.wrap(buffer, body, blockLength, header.version());
-                    session.onRetransmitRequest(
-                        retransmitRequest.lastUUID(),
-                        retransmitRequest.requestTimestamp(),
-                        retransmitRequest.fromSeqNo(),
-                        retransmitRequest.msgCount());
+                    retransmitter.onRequest(session, retransmitRequest.wrap(buffer, body, blockLength, version));
                 }
                 break;
+
             default:
-                onBusiness(connection, templateId, buffer, offset, length);
+                onBusiness(connection, templateId, buffer, offset, length, nowNs);
                 break;
         }
     }
 
-    private void onBusiness(
-        final AcceptorConnection connection,
-        final int templateId,
-        final DirectBuffer buffer,
-        final int offset,
-        final int length)
+    void onInvalidFrame(final AcceptorConnection connection, final int frameLength, final int encodingType)
     {
-        final AcceptorSession session = connection.session;
-        if (null == session || templateId < 514)
-        {
-            counters.increment(AcceptorCounter.PROTOCOL_ERRORS);
-            return;
-        }
-        if (!session.acceptBusiness(buffer, offset))
-        {
-            return;
-        }
-        application.onBusinessMessage(templateId, buffer, offset, length, session.nextInSeqNo() - 1, session);
-        if (faults.dropAfterInbound > 0 && 0 == --faults.dropAfterInbound)
-        {
-            counters.increment(AcceptorCounter.FAULT_DROPS);
-            closeConnection(connection);
-        }
+        counters.increment(AcceptorCounter.PROTOCOL_ERRORS);
+        terminate(connection, connectionUuid(connection), clock.nanoTime(), SessionErrorCodes.TERMINATE_INVALID_SOFH,
+            "invalid SOFH");
     }
 
-    private void onNegotiate(final AcceptorConnection connection)
-    {
-        final long uuid = negotiate.uUID();
-        final long requestTimestamp = negotiate.requestTimestamp();
-        final HmacSigner signer = signers.get(negotiate.accessKeyID().strip());
-        final String sessionId = AsciiFields.getText(
-            negotiate.buffer(), negotiate.offset() + Negotiate500Decoder.sessionEncodingOffset(), 3);
-        final String firmId = AsciiFields.getText(
-            negotiate.buffer(), negotiate.offset() + Negotiate500Decoder.firmEncodingOffset(), 5);
-        negotiate.getHMACSignature(signature, 0);
-
-        final AcceptorSession existing = sessions.get(uuid);
-        if (null != connection.session)
-        {
-            rejectNegotiation(connection, uuid, requestTimestamp, ERROR_IN_USE, "connection already established");
-        }
-        else if (null == signer)
-        {
-            rejectNegotiation(connection, uuid, requestTimestamp, ERROR_UNKNOWN_KEY, "unknown access key id");
-        }
-        else if (!signer.verify(HmacSigner.negotiateCanonical(requestTimestamp, uuid, sessionId, firmId), signature))
-        {
-            rejectNegotiation(connection, uuid, requestTimestamp, ERROR_HMAC, "HMAC signature does not verify");
-        }
-        else
-        {
-            if (null != existing)
-            {
-                takeOver(existing);
-            }
-            counters.increment(AcceptorCounter.NEGOTIATIONS);
-            sessions.put(uuid, new AcceptorSession(uuid, faults, counters, encoder, KEPT_MESSAGES));
-            connection.negotiatedUuid = uuid;
-            connection.transport.write(sendBuffer, 0, encoder.negotiationResponse(sendBuffer, uuid, requestTimestamp));
-        }
-    }
-
-    private void rejectNegotiation(
+    /**
+     * Send Terminate on a connection, end the session established on it (if any) and close the connection once the
+     * Terminate is sent.
+     */
+    void terminate(
         final AcceptorConnection connection,
         final long uuid,
-        final long requestTimestamp,
+        final long requestTimestampNs,
         final int errorCodes,
         final String reason)
     {
-        counters.increment(AcceptorCounter.NEGOTIATION_REJECTS);
-        connection.transport.write(
-            sendBuffer, 0, encoder.negotiationReject(sendBuffer, uuid, requestTimestamp, errorCodes, reason));
-    }
-
-    private void onEstablish(final AcceptorConnection connection, final long nowNs)
-    {
-        final long uuid = establish.uUID();
-        final long requestTimestamp = establish.requestTimestamp();
-        final long clientNextSeqNo = establish.nextSeqNo();
-        final int keepAliveMs = establish.keepAliveInterval();
-        final HmacSigner signer = signers.get(establish.accessKeyID().strip());
-        final DirectBuffer buffer = establish.buffer();
-        final int base = establish.offset();
-        final String canonical = HmacSigner.establishCanonical(
-            requestTimestamp,
-            uuid,
-            AsciiFields.getText(buffer, base + Establish503Decoder.sessionEncodingOffset(), 3),
-            AsciiFields.getText(buffer, base + Establish503Decoder.firmEncodingOffset(), 5),
-            AsciiFields.getText(buffer, base + Establish503Decoder.tradingSystemNameEncodingOffset(), 30),
-            AsciiFields.getText(buffer, base + Establish503Decoder.tradingSystemVersionEncodingOffset(), 10),
-            AsciiFields.getText(buffer, base + Establish503Decoder.tradingSystemVendorEncodingOffset(), 10),
-            clientNextSeqNo,
-            keepAliveMs);
-        establish.getHMACSignature(signature, 0);
-
-        final AcceptorSession session = sessions.get(uuid);
-        final long nextSeqNo = null == session ? 0 : session.nextInSeqNo();
-        if (null != connection.session)
-        {
-            rejectEstablish(connection, uuid, requestTimestamp, nextSeqNo, ERROR_IN_USE, "already established");
-        }
-        else if (null == signer)
-        {
-            rejectEstablish(connection, uuid, requestTimestamp, nextSeqNo, ERROR_UNKNOWN_KEY, "unknown access key");
-        }
-        else if (!signer.verify(canonical, signature))
-        {
-            rejectEstablish(connection, uuid, requestTimestamp, nextSeqNo, ERROR_HMAC, "HMAC does not verify");
-        }
-        else if (null == session)
-        {
-            rejectEstablish(connection, uuid, requestTimestamp, 0, ERROR_UNNEGOTIATED, "UUID not negotiated");
-        }
-        else
-        {
-            takeOver(session);
-            counters.increment(AcceptorCounter.ESTABLISHMENTS);
-            connection.session = session;
-            session.bind(connection.transport, TimeUnit.MILLISECONDS.toNanos(Math.max(keepAliveMs, 1)), nowNs);
-            // EstablishmentAck.NextSeqNo is the venue's next business message to the client; PreviousUUID and
-            // PreviousSeqNo name the last one the venue sent, here on this same UUID.
-            connection.transport.write(sendBuffer, 0, encoder.establishmentAck(
-                sendBuffer, uuid, requestTimestamp, session.nextSeqNum(), session.lastOutSeqNo(), keepAliveMs));
-            session.onClientNextSeqNo(clientNextSeqNo);
-        }
+        counters.increment(AcceptorCounter.TERMINATES_SENT);
+        connection.channel.write(sendBuffer, 0, encoder.terminate(sendBuffer, uuid, requestTimestampNs, errorCodes,
+            reason));
+        connection.channel.closeWhenSent();
+        connection.closingSinceNs = clock.nanoTime();
+        endSession(connection);
     }
 
     /**
      * A verified client claims a session still established on another connection: close that one first.
      */
-    private void takeOver(final AcceptorSession session)
+    void takeOver(final AcceptorSession session)
     {
         if (!session.isEstablished())
         {
@@ -493,17 +379,101 @@ public final class FixpAcceptor implements Agent
         }
     }
 
-    private void rejectEstablish(
-        final AcceptorConnection connection,
-        final long uuid,
-        final long requestTimestamp,
-        final long nextSeqNo,
-        final int errorCodes,
-        final String reason)
+    private void onSequence(final AcceptorConnection connection, final Sequence506Decoder sequence, final long nowNs)
     {
-        counters.increment(AcceptorCounter.ESTABLISHMENT_REJECTS);
-        connection.transport.write(sendBuffer, 0,
-            encoder.establishmentReject(sendBuffer, uuid, requestTimestamp, nextSeqNo, errorCodes, reason));
+        final AcceptorSession session = connection.session;
+        final long clientNextSeqNo = sequence.nextSeqNo();
+        if (clientNextSeqNo < session.nextInSeqNo())
+        {
+            terminate(connection, session.uuid(), nowNs, SessionErrorCodes.TERMINATE_INVALID_NEXT_SEQ_NO,
+                "NextSeqNo below the one expected");
+            return;
+        }
+        session.onClientNextSeqNo(clientNextSeqNo);
+        if (KeepAliveLapsed.Lapsed.value() == sequence.keepAliveIntervalLapsedRaw())
+        {
+            session.sendSequence(false);
+        }
+    }
+
+    private void onBusiness(
+        final AcceptorConnection connection,
+        final int templateId,
+        final DirectBuffer buffer,
+        final int offset,
+        final int length,
+        final long nowNs)
+    {
+        final int seqNumOffset = ClientSeqNum.messageOffset(templateId);
+        if (ClientSeqNum.UNKNOWN_TEMPLATE == seqNumOffset || length < seqNumOffset + 4)
+        {
+            decodingError(connection, nowNs, "not a message a client sends");
+            return;
+        }
+        if (!established(connection, nowNs))
+        {
+            return;
+        }
+        final AcceptorSession session = connection.session;
+        final long seqNum = buffer.getInt(offset + seqNumOffset, ByteOrder.LITTLE_ENDIAN) & 0xFFFF_FFFFL;
+        final int outcome = session.acceptBusiness(seqNum);
+        if (AcceptorSession.BELOW_EXPECTED == outcome)
+        {
+            terminate(connection, session.uuid(), nowNs, SessionErrorCodes.TERMINATE_INVALID_MSG_SEQ_NO,
+                "SeqNum below the one expected");
+            return;
+        }
+        if (AcceptorSession.LOST == outcome)
+        {
+            return;
+        }
+        application.onBusinessMessage(templateId, buffer, offset, length, seqNum, session.owner());
+        if (faults.dropAfterInbound > 0 && 0 == --faults.dropAfterInbound && connection.inUse)
+        {
+            counters.increment(AcceptorCounter.FAULT_DROPS);
+            closeConnection(connection);
+        }
+    }
+
+    private boolean established(final AcceptorConnection connection, final long nowNs)
+    {
+        if (null != connection.session)
+        {
+            return true;
+        }
+        counters.increment(AcceptorCounter.PROTOCOL_ERRORS);
+        if (0 == connection.negotiatedUuid)
+        {
+            terminate(connection, 0, nowNs, SessionErrorCodes.TERMINATE_UNNEGOTIATED, "not negotiated");
+        }
+        else
+        {
+            terminate(connection, connection.negotiatedUuid, nowNs, SessionErrorCodes.TERMINATE_NOT_ESTABLISHED,
+                "not established");
+        }
+        return false;
+    }
+
+    private boolean fits(
+        final AcceptorConnection connection, final int blockLength, final int required, final long nowNs)
+    {
+        if (blockLength >= required)
+        {
+            return true;
+        }
+        decodingError(connection, nowNs, "block shorter than the template's");
+        return false;
+    }
+
+    private void decodingError(final AcceptorConnection connection, final long nowNs, final String reason)
+    {
+        counters.increment(AcceptorCounter.PROTOCOL_ERRORS);
+        terminate(connection, connectionUuid(connection), nowNs, SessionErrorCodes.TERMINATE_DECODING_ERROR, reason);
+    }
+
+    private static long connectionUuid(final AcceptorConnection connection)
+    {
+        return null != connection.session ? connection.session.uuid() : connection.negotiatedUuid;
     }
 
     private int accept(final long nowNs)
@@ -540,7 +510,7 @@ public final class FixpAcceptor implements Agent
                 CloseHelper.quietClose(channel);
                 continue;
             }
-            if (connection.transport.adopt(channel))
+            if (connection.channel.adopt(channel))
             {
                 counters.increment(AcceptorCounter.CONNECTIONS_ACCEPTED);
                 connection.inUse = true;
@@ -567,14 +537,19 @@ public final class FixpAcceptor implements Agent
     private void closeConnection(final AcceptorConnection connection)
     {
         counters.increment(AcceptorCounter.DISCONNECTS);
-        connection.transport.close();
+        connection.channel.close();
         connection.inUse = false;
+        endSession(connection);
+    }
+
+    private void endSession(final AcceptorConnection connection)
+    {
         final AcceptorSession session = connection.session;
         connection.session = null;
         if (null != session)
         {
             session.unbind();
-            application.onSessionDisconnected(session.uuid(), session);
+            application.onSessionDisconnected(session.uuid(), session.owner());
         }
     }
 }

@@ -7,6 +7,8 @@ import io.wirespeed.codecs.ilink3.NewOrderSingle514Decoder;
 import io.wirespeed.codecs.ilink3.OrderCancelReplaceRequest515Decoder;
 import io.wirespeed.codecs.ilink3.OrderCancelRequest516Decoder;
 import io.wirespeed.codecs.ilink3.OrderMassActionRequest529Decoder;
+import io.wirespeed.codecs.ilink3.OrderMassStatusRequest530Decoder;
+import io.wirespeed.codecs.ilink3.OrderStatusRequest533Decoder;
 import io.wirespeed.codecs.ilink3.OrderType;
 import io.wirespeed.codecs.ilink3.SideReq;
 import io.wirespeed.codecs.ilink3.TimeInForce;
@@ -41,7 +43,7 @@ public final class OrderEntryApplication implements VenueApplication, ClientFill
     private static final byte[] MALFORMED_TEXT = "message too short".getBytes(StandardCharsets.US_ASCII);
 
     private final ClientMarket market;
-    private final EpochNanoClock clock;
+    private final VenueClock clock;
     private final boolean cancelOnDisconnect;
     private final ClientOrders orders;
     private final VenueFaults faults = new VenueFaults();
@@ -49,11 +51,15 @@ public final class OrderEntryApplication implements VenueApplication, ClientFill
     private final ResponseWriter writer;
     private final ExecutionReports reports;
     private final RequestRejects rejects;
+    private final StatusRequests statusRequests;
+    private final RequestChecks checks;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final NewOrderSingle514Decoder newOrder = new NewOrderSingle514Decoder();
     private final OrderCancelReplaceRequest515Decoder replace = new OrderCancelReplaceRequest515Decoder();
     private final OrderCancelRequest516Decoder cancel = new OrderCancelRequest516Decoder();
     private final OrderMassActionRequest529Decoder massAction = new OrderMassActionRequest529Decoder();
+    private final OrderStatusRequest533Decoder orderStatus = new OrderStatusRequest533Decoder();
+    private final OrderMassStatusRequest530Decoder massStatus = new OrderMassStatusRequest530Decoder();
     private final MassCancel massCancel;
     private final byte[] clOrdId = new byte[ClientOrder.CL_ORD_ID_LENGTH];
 
@@ -61,7 +67,7 @@ public final class OrderEntryApplication implements VenueApplication, ClientFill
      * An application over a simulator's books; it becomes the market's fill listener.
      *
      * @param market             the simulator's {@link io.wirespeed.sim.MarketDataSimulator#clientMarket()}.
-     * @param clock              read once per business message for TransactTime.
+     * @param clock              read once per business message for TransactTime (never stamped backwards).
      * @param maxOpenOrders      the most client orders working at once, all sessions together.
      * @param cancelOnDisconnect cancel a session's orders when it disconnects.
      * @param counters           where the counters live.
@@ -74,13 +80,15 @@ public final class OrderEntryApplication implements VenueApplication, ClientFill
         final VenueCounters counters)
     {
         this.market = market;
-        this.clock = clock;
+        this.clock = new VenueClock(clock);
         this.cancelOnDisconnect = cancelOnDisconnect;
         this.counters = counters;
         this.orders = new ClientOrders(maxOpenOrders, Math.max(65_536, maxOpenOrders));
-        this.writer = new ResponseWriter(faults, counters, orders);
+        this.writer = new ResponseWriter(faults, counters, orders, this.clock);
         this.reports = new ExecutionReports(writer);
         this.rejects = new RequestRejects(writer);
+        this.statusRequests = new StatusRequests(orders, market, new StatusReports(writer));
+        this.checks = new RequestChecks(market, orders);
         this.massCancel = new MassCancel(market, orders, reports, counters);
         market.listener(this);
     }
@@ -126,8 +134,8 @@ public final class OrderEntryApplication implements VenueApplication, ClientFill
         final long seqNum,
         final VenueOutbound outbound)
     {
-        final long nowNs = clock.nanoTime();
-        final ClientSession session = orders.sessionFor(outbound.uuid(), outbound);
+        final long nowNs = clock.now();
+        final ClientSession session = orders.sessionFor(outbound);
         if (length < MessageHeaderDecoder.ENCODED_LENGTH)
         {
             businessReject(session, seqNum, templateId, BUSINESS_REJECT_MALFORMED, MALFORMED_TEXT, nowNs);
@@ -176,6 +184,26 @@ public final class OrderEntryApplication implements VenueApplication, ClientFill
                 }
                 break;
 
+            case OrderStatusRequest533Decoder.TEMPLATE_ID:
+                if (fits(session, seqNum, templateId, blockLength, OrderStatusRequest533Decoder.BLOCK_LENGTH,
+                    available, nowNs))
+                {
+                    counters.increment(VenueCounter.STATUS_REQUESTS);
+                    statusRequests.onOrderStatus(session, orderStatus.wrap(buffer, bodyOffset, blockLength, version),
+                        nowNs);
+                }
+                break;
+
+            case OrderMassStatusRequest530Decoder.TEMPLATE_ID:
+                if (fits(session, seqNum, templateId, blockLength, OrderMassStatusRequest530Decoder.BLOCK_LENGTH,
+                    available, nowNs))
+                {
+                    counters.increment(VenueCounter.MASS_STATUS_REQUESTS);
+                    statusRequests.onMassStatus(session, massStatus.wrap(buffer, bodyOffset, blockLength, version),
+                        nowNs);
+                }
+                break;
+
             default:
                 businessReject(session, seqNum, templateId, BUSINESS_REJECT_UNSUPPORTED, UNSUPPORTED_TEXT, nowNs);
                 break;
@@ -187,10 +215,10 @@ public final class OrderEntryApplication implements VenueApplication, ClientFill
      */
     public void onSessionDisconnected(final long uuid, final VenueOutbound outbound)
     {
-        final ClientSession session = orders.sessionFor(uuid, outbound);
+        final ClientSession session = orders.sessionFor(outbound);
         if (cancelOnDisconnect && session.openCount > 0)
         {
-            massCancel.cancelAll(session, ExecReason.CancelOnDisconnect, clock.nanoTime());
+            massCancel.cancelAll(session, ExecReason.CancelOnDisconnect, clock.now());
         }
     }
 
@@ -216,7 +244,9 @@ public final class OrderEntryApplication implements VenueApplication, ClientFill
         final ClientOrder order = orders.byBookOrderId(bookOrderId);
         if (null != order)
         {
-            fill(order, price, qty, false, transactTimeNs);
+            // the market-data side stamps the event's (scheduled) time, which may be earlier than the venue's last
+            // stamp, the order's acknowledgement included
+            fill(order, price, qty, false, clock.stamp(transactTimeNs));
         }
     }
 
@@ -224,7 +254,8 @@ public final class OrderEntryApplication implements VenueApplication, ClientFill
         final ClientSession session, final DirectBuffer buffer, final int bodyOffset, final long nowNs)
     {
         counters.increment(VenueCounter.ORDERS_RECEIVED);
-        orders.recordReceived(session.uuid, buffer, bodyOffset + NewOrderSingle514Decoder.clOrdIDEncodingOffset());
+        orders.recordReceived(
+            session.outbound.uuid(), buffer, bodyOffset + NewOrderSingle514Decoder.clOrdIDEncodingOffset());
 
         final int securityId = newOrder.securityID();
         final SideReq side = Decoding.side(newOrder.sideRaw());
@@ -233,11 +264,11 @@ public final class OrderEntryApplication implements VenueApplication, ClientFill
         final long qty = newOrder.orderQty();
         long price = newOrder.price().mantissa();
 
-        int reason = validateNew(securityId, side, ordType, timeInForce, price, qty);
+        int reason = checks.newOrder(securityId, side, ordType, timeInForce, price, qty);
         if (reason < 0 && OrderType.MarketWithProtection == ordType)
         {
             price = protectionPrice(securityId, side);
-            reason = ClientMarket.NO_PRICE == price ? RejectCodes.NO_MARKET : -1;
+            reason = ClientMarket.NO_PRICE == price ? OrdRejReasons.NO_MARKET : -1;
         }
         if (reason < 0)
         {
@@ -279,48 +310,6 @@ public final class OrderEntryApplication implements VenueApplication, ClientFill
         }
         final boolean rest = TimeInForce.FillAndKill != timeInForce && TimeInForce.FillOrKill != timeInForce;
         enter(order, bookSide, rest, nowNs);
-    }
-
-    private int validateNew(
-        final int securityId,
-        final SideReq side,
-        final OrderType ordType,
-        final TimeInForce timeInForce,
-        final long price,
-        final long qty)
-    {
-        if (!market.hasInstrument(securityId))
-        {
-            return RejectCodes.UNKNOWN_SECURITY;
-        }
-        if (qty <= 0)
-        {
-            return RejectCodes.BAD_QTY;
-        }
-        if (SideReq.NULL_VAL == side || OrderType.NULL_VAL == ordType || TimeInForce.NULL_VAL == timeInForce ||
-            OrderType.StopLimit == ordType || OrderType.MarketWithLeftoverAsLimit == ordType)
-        {
-            return RejectCodes.UNSUPPORTED;
-        }
-        if (OrderType.Limit == ordType && !onTick(securityId, price))
-        {
-            return RejectCodes.OFF_TICK;
-        }
-        if (!market.isOpen(securityId))
-        {
-            return RejectCodes.MARKET_CLOSED;
-        }
-        if (!orders.hasRoom() || !market.hasRoom(securityId))
-        {
-            return RejectCodes.BOOK_FULL;
-        }
-        return -1;
-    }
-
-    private boolean onTick(final int securityId, final long price)
-    {
-        final long tick = market.tickMantissa(securityId);
-        return price != Long.MAX_VALUE && price > 0 && 0 == price % tick;
     }
 
     private long protectionPrice(final int securityId, final SideReq side)
@@ -405,14 +394,14 @@ public final class OrderEntryApplication implements VenueApplication, ClientFill
     private void onCancel(final ClientSession session, final long nowNs)
     {
         cancel.getClOrdID(clOrdId, 0);
-        final long orderId = cancel.orderID();
-        final ClientOrder order = find(session, orderId);
-        if (null == order)
+        final CxlRejReason reason = checks.cancel(session, cancel, clOrdId);
+        if (null != reason)
         {
             counters.increment(VenueCounter.CANCEL_REJECTS);
-            rejects.onCancelReject(session, cancel, notFoundReason(orderId), nowNs);
+            rejects.onCancelReject(session, cancel, reason, nowNs);
             return;
         }
+        final ClientOrder order = checks.order();
         market.cancel(order.securityId, order.bookOrderId);
         market.publish(order.securityId, nowNs);
         System.arraycopy(clOrdId, 0, order.clOrdId, 0, clOrdId.length);
@@ -425,15 +414,14 @@ public final class OrderEntryApplication implements VenueApplication, ClientFill
     private void onReplace(final ClientSession session, final long nowNs)
     {
         replace.getClOrdID(clOrdId, 0);
-        final long orderId = replace.orderID();
-        final ClientOrder order = find(session, orderId);
-        final int reason = null == order ? notFoundReason(orderId) : validateReplace(order);
-        if (reason >= 0)
+        final CxlRejReason reason = checks.replace(session, replace, clOrdId);
+        if (null != reason)
         {
             counters.increment(VenueCounter.REPLACE_REJECTS);
             rejects.onReplaceReject(session, replace, reason, nowNs);
             return;
         }
+        final ClientOrder order = checks.order();
 
         final long price = replace.price().mantissa();
         final long newQty = replace.orderQty();
@@ -442,6 +430,7 @@ public final class OrderEntryApplication implements VenueApplication, ClientFill
         order.orderRequestId = replace.orderRequestID();
         order.timeInForce = Decoding.timeInForce(replace.timeInForceRaw());
         order.orderQty = newQty;
+        order.replaced = true;
         counters.increment(VenueCounter.REPLACES);
         if (price == order.price && newLeaves <= order.leavesQty)
         {
@@ -463,27 +452,6 @@ public final class OrderEntryApplication implements VenueApplication, ClientFill
         }
     }
 
-    private int validateReplace(final ClientOrder order)
-    {
-        final TimeInForce timeInForce = Decoding.timeInForce(replace.timeInForceRaw());
-        if (replace.securityID() != order.securityId || Decoding.side(replace.sideRaw()) != order.side ||
-            Decoding.ordType(replace.ordTypeRaw()) != OrderType.Limit || OrderType.Limit != order.ordType ||
-            (TimeInForce.Day != timeInForce && TimeInForce.GoodTillCancel != timeInForce &&
-            TimeInForce.GoodTillDate != timeInForce))
-        {
-            return RejectCodes.UNSUPPORTED;
-        }
-        if (replace.orderQty() <= order.cumQty)
-        {
-            return RejectCodes.BAD_QTY;
-        }
-        if (!onTick(order.securityId, replace.price().mantissa()))
-        {
-            return RejectCodes.OFF_TICK;
-        }
-        return -1;
-    }
-
     private void onMassAction(final ClientSession session, final long nowNs)
     {
         counters.increment(VenueCounter.MASS_ACTIONS);
@@ -494,11 +462,11 @@ public final class OrderEntryApplication implements VenueApplication, ClientFill
         if (MassActionScope.NULL_VAL == scope || MassActionScope.QuoteSetID == scope ||
             MassActionScope.InstrumentGroup == scope)
         {
-            reason = RejectCodes.UNSUPPORTED_SCOPE;
+            reason = MassActionRejectReasons.UNSUPPORTED_SCOPE;
         }
         else if (MassActionScope.Instrument == scope && !market.hasInstrument(securityId))
         {
-            reason = RejectCodes.UNKNOWN_SECURITY;
+            reason = MassActionRejectReasons.UNKNOWN_SECURITY;
         }
         final int filterSecurityId = MassActionScope.Instrument == scope ? securityId : MassCancel.ANY_SECURITY;
         final SideReq filterSide = Decoding.side(sideRaw);
@@ -508,17 +476,6 @@ public final class OrderEntryApplication implements VenueApplication, ClientFill
         {
             massCancel.cancel(session, filterSecurityId, filterSide, massAction.orderRequestID(), nowNs);
         }
-    }
-
-    private ClientOrder find(final ClientSession session, final long orderId)
-    {
-        final ClientOrder order = 0 != orderId ? orders.byOrderId(orderId) : orders.byClOrdId(session, clOrdId);
-        return null != order && order.session == session ? order : null;
-    }
-
-    private int notFoundReason(final long orderId)
-    {
-        return 0 < orderId && orderId <= orders.lastOrderId() ? RejectCodes.TOO_LATE : RejectCodes.UNKNOWN_ORDER;
     }
 
     private boolean fits(

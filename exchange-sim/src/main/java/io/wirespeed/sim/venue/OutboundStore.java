@@ -29,9 +29,15 @@ final class OutboundStore
         return nextSeqNo;
     }
 
-    boolean isKept(final long seqNo)
+    long firstSeqNo()
     {
-        return seqNo >= firstSeqNo && seqNo < nextSeqNo;
+        return firstSeqNo;
+    }
+
+    void reset()
+    {
+        firstSeqNo = 1;
+        nextSeqNo = 1;
     }
 
     void append(final DirectBuffer src, final int offset, final int length)

@@ -52,7 +52,7 @@ final class RequestRejects
     void onCancelReject(
         final ClientSession session,
         final OrderCancelRequest516Decoder request,
-        final int reason,
+        final CxlRejReason reason,
         final long nowNs)
     {
         writer.begin(session, nowNs);
@@ -60,7 +60,7 @@ final class RequestRejects
         final OrderCancelReject535Encoder e = cancelReject.wrapAndApplyHeader(buffer, writer.offset(), header)
             .seqNum(writer.seqNum())
             .uUID(writer.uuid())
-            .putText(RejectCodes.text(reason), 0)
+            .putText(reason.text(), 0)
             .putExecID(EXEC_ID, 0);
         request.getSenderID(scratch20, 0);
         e.putSenderID(scratch20, 0);
@@ -73,7 +73,7 @@ final class RequestRejects
             .sendingTimeEpoch(nowNs)
             .orderRequestID(request.orderRequestID())
             .putLocation(scratch5, 0)
-            .cxlRejReason(reason)
+            .cxlRejReason(reason.code())
             .delayDuration(UINT16_NULL)
             .manualOrderIndicator(ExecutionReports.manualOrderIndicator(request.manualOrderIndicatorRaw()))
             .possRetransFlag(BooleanFlag.False)
@@ -86,7 +86,7 @@ final class RequestRejects
     void onReplaceReject(
         final ClientSession session,
         final OrderCancelReplaceRequest515Decoder request,
-        final int reason,
+        final CxlRejReason reason,
         final long nowNs)
     {
         writer.begin(session, nowNs);
@@ -95,7 +95,7 @@ final class RequestRejects
             buffer, writer.offset(), header)
             .seqNum(writer.seqNum())
             .uUID(writer.uuid())
-            .putText(RejectCodes.text(reason), 0)
+            .putText(reason.text(), 0)
             .putExecID(EXEC_ID, 0);
         request.getSenderID(scratch20, 0);
         e.putSenderID(scratch20, 0);
@@ -108,7 +108,7 @@ final class RequestRejects
             .sendingTimeEpoch(nowNs)
             .orderRequestID(request.orderRequestID())
             .putLocation(scratch5, 0)
-            .cxlRejReason(reason)
+            .cxlRejReason(reason.code())
             .delayDuration(UINT16_NULL)
             .manualOrderIndicator(ExecutionReports.manualOrderIndicator(request.manualOrderIndicatorRaw()))
             .possRetransFlag(BooleanFlag.False)

@@ -1,17 +1,13 @@
 package io.wirespeed.sim.venue;
 
-import io.wirespeed.codecs.ilink3.MessageHeaderEncoder;
-import org.agrona.BitUtil;
 import org.agrona.ExpandableRingBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import java.nio.ByteOrder;
-
 /**
  * Where an answer to a client session is encoded: straight into the session's {@link VenueOutbound}, or, while the
- * delay fault holds answers, into a FIFO that {@link #doWork} releases when each is due, with its SeqNum and UUID
- * stamped as it leaves. Answers never overtake one another.
+ * delay fault holds answers, into a FIFO that {@link #doWork} releases when each is due, with its SeqNum, UUID and
+ * SendingTimeEpoch stamped as it leaves. Answers never overtake one another.
  * <pre>
  *   held answer: | dueNs (8) | session index (4) | length (4) | SBE message (length) |
  * </pre>
@@ -24,12 +20,11 @@ final class ResponseWriter
     private static final int SESSION_OFFSET = 8;
     private static final int LENGTH_OFFSET = 12;
     private static final int PREFIX_LENGTH = 16;
-    private static final int SEQ_NUM_OFFSET = MessageHeaderEncoder.ENCODED_LENGTH;
-    private static final int UUID_OFFSET = SEQ_NUM_OFFSET + BitUtil.SIZE_OF_INT;
 
     private final VenueFaults faults;
     private final VenueCounters counters;
     private final ClientOrders orders;
+    private final VenueClock clock;
     private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[PREFIX_LENGTH + MAX_MESSAGE_LENGTH]);
     private final ExpandableRingBuffer held = new ExpandableRingBuffer(64 * 1024, 64 * 1024 * 1024, false);
     private final ExpandableRingBuffer.MessageConsumer releaser = this::release;
@@ -39,12 +34,15 @@ final class ResponseWriter
     private int offset;
     private long seqNum;
     private long nowNs;
+    private long sendingTimeNs;
 
-    ResponseWriter(final VenueFaults faults, final VenueCounters counters, final ClientOrders orders)
+    ResponseWriter(
+        final VenueFaults faults, final VenueCounters counters, final ClientOrders orders, final VenueClock clock)
     {
         this.faults = faults;
         this.counters = counters;
         this.orders = orders;
+        this.clock = clock;
     }
 
     /**
@@ -88,7 +86,7 @@ final class ResponseWriter
 
     long uuid()
     {
-        return session.uuid;
+        return session.outbound.uuid();
     }
 
     void commit(final int length)
@@ -119,6 +117,7 @@ final class ResponseWriter
             return 0;
         }
         this.nowNs = nowNs;
+        this.sendingTimeNs = clock.stamp(nowNs);
         return held.consume(releaser, Integer.MAX_VALUE);
     }
 
@@ -143,8 +142,8 @@ final class ResponseWriter
         final MutableDirectBuffer out = outbound.buffer();
         final int outOffset = outbound.offset();
         out.putBytes(outOffset, heldBuffer, heldOffset + PREFIX_LENGTH, length);
-        out.putInt(outOffset + SEQ_NUM_OFFSET, (int)outbound.nextSeqNum(), ByteOrder.LITTLE_ENDIAN);
-        out.putLong(outOffset + UUID_OFFSET, outbound.uuid(), ByteOrder.LITTLE_ENDIAN);
+        BusinessFields.stampSequence(out, outOffset, outbound.nextSeqNum(), outbound.uuid());
+        BusinessFields.stampSendingTime(out, outOffset, sendingTimeNs);
         outbound.commit(length);
         return true;
     }

@@ -68,7 +68,17 @@ public enum VenueCounter
     /**
      * Business messages of an unsupported template or too short, answered with BusinessReject.
      */
-    BUSINESS_REJECTS(4012, "business rejects");
+    BUSINESS_REJECTS(4012, "business rejects"),
+
+    /**
+     * OrderStatusRequest messages answered.
+     */
+    STATUS_REQUESTS(4013, "order status requests"),
+
+    /**
+     * OrderMassStatusRequest messages answered.
+     */
+    MASS_STATUS_REQUESTS(4014, "order mass status requests");
 
     private final int typeId;
     private final String label;

@@ -53,7 +53,7 @@ public final class VenueFaults
      * Reject the next new orders, whatever they are, with a reason.
      *
      * @param count  how many.
-     * @param reason the OrdRejReason, e.g. a {@link RejectCodes} value.
+     * @param reason the OrdRejReason, e.g. a {@link OrdRejReasons} value.
      * @return this for a fluent API.
      */
     public VenueFaults rejectNextOrders(final int count, final int reason)

@@ -6,6 +6,8 @@ import org.agrona.MutableDirectBuffer;
  * Where the venue's application writes a business message to one client session: the acceptor stamps it into its
  * outbound sequence, keeps it for retransmission and writes it to the connection.
  * <p>
+ * A client that negotiates a new UUID keeps its outbound: what is committed goes out on the current UUID.
+ * <p>
  * Use: read {@link #uuid()} and {@link #nextSeqNum()} into the message's UUID and SeqNum fields, encode the SBE
  * message (message header first) into {@link #buffer()} at {@link #offset()}, then {@link #commit(int)} its length.
  * The acceptor adds the SOFH framing.
@@ -13,9 +15,17 @@ import org.agrona.MutableDirectBuffer;
 public interface VenueOutbound
 {
     /**
-     * The session's UUID, for the message's UUID field.
+     * The client this outbound answers, the same across the UUIDs it negotiates: its Session ID and Firm ID packed
+     * in a long.
      *
-     * @return the UUID the client negotiated.
+     * @return the client's identity.
+     */
+    long clientId();
+
+    /**
+     * The UUID the next committed message goes out on, for the message's UUID field.
+     *
+     * @return the client's current UUID.
      */
     long uuid();
 

@@ -1,4 +1,4 @@
-package io.wirespeed.sim.venue;
+package io.wirespeed.deploy.venue;
 
 import io.wirespeed.codecs.internal.SessionState;
 import io.wirespeed.config.GatewayContext;
@@ -7,6 +7,11 @@ import io.wirespeed.gateway.session.FixpInitiator;
 import io.wirespeed.gateway.session.SessionCounters;
 import io.wirespeed.gateway.transport.VenueTransport;
 import io.wirespeed.nic.ManualEpochNanoClock;
+import io.wirespeed.sim.venue.AcceptorCounter;
+import io.wirespeed.sim.venue.AcceptorCounters;
+import io.wirespeed.sim.venue.FixpAcceptor;
+import io.wirespeed.sim.venue.VenueApplication;
+import io.wirespeed.sim.venue.VenueOutbound;
 import org.agrona.CloseHelper;
 
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.wirespeed.sim.venue;
+package io.wirespeed.deploy.venue;
 
 import io.wirespeed.gateway.transport.FrameHandler;
 import io.wirespeed.gateway.transport.TcpVenueTransport;

@@ -1,6 +1,8 @@
-package io.wirespeed.sim.venue;
+package io.wirespeed.deploy.venue;
 
 import io.wirespeed.codecs.ilink3.MessageHeaderDecoder;
+import io.wirespeed.sim.venue.VenueApplication;
+import io.wirespeed.sim.venue.VenueOutbound;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 

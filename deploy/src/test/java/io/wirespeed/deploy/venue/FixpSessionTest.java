@@ -1,4 +1,4 @@
-package io.wirespeed.sim.venue;
+package io.wirespeed.deploy.venue;
 
 import io.wirespeed.codecs.internal.OrdType;
 import io.wirespeed.codecs.internal.SessionState;
@@ -12,6 +12,9 @@ import io.wirespeed.gateway.session.SessionCounters;
 import io.wirespeed.gateway.transport.TcpVenueTransport;
 import io.wirespeed.gateway.venue.VenueSession;
 import io.wirespeed.nic.ManualEpochNanoClock;
+import io.wirespeed.sim.venue.AcceptorCounter;
+import io.wirespeed.sim.venue.AcceptorCounters;
+import io.wirespeed.sim.venue.FixpAcceptor;
 import org.agrona.CloseHelper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

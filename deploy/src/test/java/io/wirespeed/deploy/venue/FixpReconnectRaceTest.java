@@ -1,10 +1,11 @@
-package io.wirespeed.sim.venue;
+package io.wirespeed.deploy.venue;
 
 import io.wirespeed.codecs.internal.OrdType;
 import io.wirespeed.codecs.internal.SessionState;
 import io.wirespeed.codecs.internal.Side;
 import io.wirespeed.codecs.internal.TimeInForce;
 import io.wirespeed.gateway.session.SessionCounter;
+import io.wirespeed.sim.venue.AcceptorCounter;
 import org.agrona.DirectBuffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.wirespeed.sim.venue;
+package io.wirespeed.deploy.venue;
 
 import io.wirespeed.codecs.internal.SessionState;
 import io.wirespeed.gateway.venue.VenueListener;

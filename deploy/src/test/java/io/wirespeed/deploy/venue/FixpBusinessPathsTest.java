@@ -1,4 +1,4 @@
-package io.wirespeed.sim.venue;
+package io.wirespeed.deploy.venue;
 
 import io.wirespeed.codecs.ilink3.ExecReason;
 import io.wirespeed.codecs.ilink3.MassActionScope;

@@ -1,4 +1,4 @@
-package io.wirespeed.sim.venue;
+package io.wirespeed.deploy.venue;
 
 import io.wirespeed.codecs.ilink3.BusinessReject521Encoder;
 import io.wirespeed.codecs.ilink3.ExecReason;
@@ -12,6 +12,7 @@ import io.wirespeed.codecs.ilink3.MessageHeaderEncoder;
 import io.wirespeed.codecs.ilink3.OrderCancelReject535Encoder;
 import io.wirespeed.codecs.ilink3.OrderCancelReplaceReject536Encoder;
 import io.wirespeed.codecs.ilink3.OrderMassActionReport562Encoder;
+import io.wirespeed.sim.venue.VenueOutbound;
 import org.agrona.MutableDirectBuffer;
 
 /**
