@@ -3,6 +3,7 @@ package io.wirespeed.feed;
 import io.wirespeed.codecs.internal.BookUpdateDecoder;
 import io.wirespeed.codecs.internal.FeedStateDecoder;
 import io.wirespeed.codecs.internal.MessageHeaderDecoder;
+import io.wirespeed.codecs.internal.TradeDecoder;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -72,8 +73,12 @@ final class CapturingSink implements MarketDataSink
             }
             case 2:
                 return "TopOfBook";
-            case 3:
-                return "Trade";
+            case TradeDecoder.TEMPLATE_ID:
+            {
+                final TradeDecoder d = new TradeDecoder().wrap(
+                    message, MessageHeaderDecoder.ENCODED_LENGTH, blockLength, version);
+                return "Trade " + d.securityId() + " rpt=" + d.rptSeq() + " " + d.qty() + "@" + d.price();
+            }
             case 4:
                 return "InstrumentStatus";
             case 6:
