@@ -147,9 +147,13 @@ class FeedChannelTest
         assertEquals(List.of(
             "FeedState 10 RECOVERING SNAPSHOT_APPLIED",
             "BookUpdate 10 eoe=TRUE BUY:CLEAR:0:0@-9223372036854775808 SELL:CLEAR:0:0@-9223372036854775808 " +
-                "BUY:NEW:1:9@100",
+                "BUY:NEW:1:6@100",
             "TopOfBook",
-            "FeedState 10 OK SNAPSHOT_APPLIED"), fixture.sink.describe());
+            "BookUpdate 10 eoe=TRUE BUY:CHANGE:1:7@100",
+            "TopOfBook",
+            "BookUpdate 10 eoe=TRUE BUY:CHANGE:1:9@100",
+            "TopOfBook",
+            "FeedState 10 OK SNAPSHOT_APPLIED"), fixture.sink.describe(), "the snapshot's image, then the kept events");
         assertEquals(1, fixture.count(FeedCounter.RECOVERIES));
 
         fixture.sink.clear();

@@ -110,6 +110,9 @@ final class PacketBuilder
             .lastUpdateTime(7)
             .tradeDate(1)
             .mDSecurityTradingStatus(SecurityTradingStatus.ReadyToTrade);
+        snapshot.highLimitPrice().mantissa(Long.MAX_VALUE);
+        snapshot.lowLimitPrice().mantissa(Long.MAX_VALUE);
+        snapshot.maxPriceVariation().mantissa(Long.MAX_VALUE);
         final SnapshotFullRefresh52Encoder.NoMDEntriesEncoder group = snapshot.noMDEntriesCount(entries.length);
         for (final Entry e : entries)
         {
