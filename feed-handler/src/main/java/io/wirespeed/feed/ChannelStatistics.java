@@ -7,8 +7,9 @@ import io.wirespeed.codecs.internal.StatisticType;
  * SessionStatistics51 entries, and a snapshot's statistics entries and limits) to {@link InstrumentStatistics} and
  * publishes each as a normalized Statistic.
  * <p>
- * MDUpdateAction New, Change and Overlay set a statistic, Delete unsets it; LimitsBanding50 deletes a limit by sending
- * it null. A snapshot's statistics replace all of an instrument's: published as CLEAR, then each one set as NEW.
+ * MDUpdateAction New, Change and Overlay set a statistic, Delete unsets it (published with no value); LimitsBanding50
+ * deletes a limit by sending it null. A snapshot's statistics replace all of an instrument's: published as CLEAR, then
+ * each one set as NEW.
  */
 final class ChannelStatistics
 {
@@ -243,7 +244,9 @@ final class ChannelStatistics
                 break;
             case DELETE:
                 instrument.statistics.delete(type);
-                break;
+                publish(instrument, rptSeq, type, action, InstrumentStatistics.NULL_PRICE,
+                    InstrumentStatistics.NULL_QTY, 0, InstrumentStatistics.NULL_DATE, transactTimeNs);
+                return;
             default:
                 counters.increment(FeedCounter.STATISTIC_ENTRIES_REJECTED);
                 return;

@@ -262,6 +262,59 @@ final class PacketBuilder
         return rawFinish(body + 30);
     }
 
+    /** One entry of a raw snapshot: a book level (type 0, 1, E, F) or a statistic (4, 6, 7, 8, B, C, N, O, W, e). */
+    record SnapshotEntry(char type, int level, long price, int size, int orders, int openCloseSettlFlag,
+        int settlPriceType, int tradingDate)
+    {
+    }
+
+    static SnapshotEntry level(final char type, final int level, final long price, final int size, final int orders)
+    {
+        return new SnapshotEntry(type, level, price, size, orders, 255, 0, 65535);
+    }
+
+    static SnapshotEntry stat(final char type, final long price, final int size, final int openCloseSettlFlag,
+        final int settlPriceType, final int tradingDate)
+    {
+        return new SnapshotEntry(type, 127, price, size, 2147483647, openCloseSettlFlag, settlPriceType, tradingDate);
+    }
+
+    /**
+     * SnapshotFullRefresh52 byte by byte from CME's layout (59-byte root with the limits, 22-byte entries).
+     */
+    PacketBuilder rawSnapshot(final long lastMsgSeqNum, final int securityId, final long rptSeq,
+        final long highLimit, final long lowLimit, final long maxVariation, final SnapshotEntry... entries)
+    {
+        final int body = rawHeader(52, 59, 9);
+        buffer.putInt(body, (int)lastMsgSeqNum, LE);
+        buffer.putInt(body + 4, 1, LE);
+        buffer.putInt(body + 8, securityId, LE);
+        buffer.putInt(body + 12, (int)rptSeq, LE);
+        buffer.putLong(body + 16, 77, LE);
+        buffer.putLong(body + 24, 7, LE);
+        buffer.putShort(body + 32, (short)1, LE);
+        buffer.putByte(body + 34, (byte)17);
+        buffer.putLong(body + 35, highLimit, LE);
+        buffer.putLong(body + 43, lowLimit, LE);
+        buffer.putLong(body + 51, maxVariation, LE);
+        buffer.putShort(body + 59, (short)22, LE);
+        buffer.putByte(body + 61, (byte)entries.length);
+        int entry = body + 62;
+        for (final SnapshotEntry e : entries)
+        {
+            buffer.putLong(entry, e.price(), LE);
+            buffer.putInt(entry + 8, e.size(), LE);
+            buffer.putInt(entry + 12, e.orders(), LE);
+            buffer.putByte(entry + 16, (byte)e.level());
+            buffer.putShort(entry + 17, (short)e.tradingDate(), LE);
+            buffer.putByte(entry + 19, (byte)e.openCloseSettlFlag());
+            buffer.putByte(entry + 20, (byte)e.settlPriceType());
+            buffer.putByte(entry + 21, (byte)e.type());
+            entry += 22;
+        }
+        return rawFinish(entry);
+    }
+
     /**
      * Overwrite the schema version of every message in the packet so far.
      */

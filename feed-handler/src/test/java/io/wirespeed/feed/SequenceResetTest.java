@@ -82,6 +82,39 @@ class SequenceResetTest
         assertEquals(310, fixture.channel.instrument(ES).book().quantity(OrderBook.BID, 1));
         assertEquals(11, fixture.channel.expectedSeqNum());
         assertEquals(0, fixture.count(FeedCounter.GAPS));
+        assertEquals(1, fixture.count(FeedCounter.SEQUENCE_RESETS));
+        assertEquals(2, fixture.count(FeedCounter.RECOVERIES));
+    }
+
+    @Test
+    void snapshotsOfTheOldNumberingAreIgnoredAfterARestart()
+    {
+        run(1, 300, 1);
+        run(1, 2, 301);
+        assertEquals(FeedStateValue.STALE, fixture.channel.state(ES));
+        fixture.snapshot(packet.begin(7).snapshot(299, ES, 299, bid(ES, 0, New, 1, 100, 299, 1)));
+        assertEquals(FeedStateValue.STALE, fixture.channel.state(ES), "a snapshot of the old numbering");
+        assertEquals(1, fixture.count(FeedCounter.OLD_NUMBERING_SNAPSHOTS));
+        fixture.advanceMs(50);
+        assertEquals(0, fixture.count(FeedCounter.GAPS), "its LastMsgSeqNumProcessed is not the new numbering's");
+        fixture.snapshot(packet.begin(1).snapshot(2, ES, 302, bid(ES, 0, New, 1, 100, 302, 1)));
+        assertEquals(FeedStateValue.OK, fixture.channel.state(ES));
+        assertEquals(302, fixture.channel.instrument(ES).book().quantity(OrderBook.BID, 1));
+    }
+
+    @Test
+    void aRestartOnOneFeedOnlyIsConfirmedByItsNextPacket()
+    {
+        for (long seq = 1; seq <= 300; seq++)
+        {
+            fixture.a(packet.begin(seq).book(true, bid(ES, seq, 1 == seq ? New : Change, 1, 100, (int)seq, 1)));
+        }
+        fixture.a(packet.begin(1).book(true, bid(ES, 301, Change, 1, 100, 301, 1)));
+        assertEquals(0, fixture.count(FeedCounter.SEQUENCE_RESETS), "one packet is no restart yet");
+        fixture.a(packet.begin(2).book(true, bid(ES, 302, Change, 1, 100, 302, 1)));
+        assertEquals(1, fixture.count(FeedCounter.SEQUENCE_RESETS));
+        assertEquals(3, fixture.channel.expectedSeqNum());
+        assertEquals(0, fixture.count(FeedCounter.DUPLICATES_A));
     }
 
     @Test
@@ -103,6 +136,7 @@ class SequenceResetTest
         assertEquals(FeedStateValue.OK, fixture.channel.state(NQ));
         assertEquals(90, fixture.channel.instrument(ES).book().price(OrderBook.BID, 1));
         assertEquals(1, fixture.count(FeedCounter.CHANNEL_RESETS));
+        assertEquals(1, fixture.count(FeedCounter.SEQUENCE_RESETS));
         assertEquals(3, fixture.channel.expectedSeqNum());
     }
 
@@ -126,5 +160,6 @@ class SequenceResetTest
         assertEquals(23, fixture.channel.expectedSeqNum());
         assertEquals(4, fixture.count(FeedCounter.DUPLICATES_B));
         assertEquals(0, fixture.count(FeedCounter.INSTRUMENT_GAPS));
+        assertEquals(0, fixture.count(FeedCounter.SEQUENCE_RESETS));
     }
 }
