@@ -329,6 +329,16 @@ final class PacketBuilder
         return this;
     }
 
+    /**
+     * This builder holding a copy of a packet built elsewhere.
+     */
+    PacketBuilder copyOf(final org.agrona.DirectBuffer packet, final int length)
+    {
+        buffer.putBytes(0, packet, 0, length);
+        limit = length;
+        return this;
+    }
+
     UnsafeBuffer buffer()
     {
         return buffer;
