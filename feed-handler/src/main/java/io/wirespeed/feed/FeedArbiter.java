@@ -17,12 +17,14 @@ import java.util.concurrent.TimeUnit;
  * A MsgSeqNum that starts again (venue failover or restart) is told from an old duplicate by this rule: a packet
  * below the expected MsgSeqNum is a restart candidate when its MsgSeqNum is 1 (and the channel is past 2), or when it
  * is more than gapBufferPackets below the expected one, farther than any late copy can be; any other packet below is a
- * duplicate. The candidate is held, not applied. A second candidate confirms the restart: the other feed's copy, or
- * any candidate within gapBufferPackets of the first but the same feed's copy of the same MsgSeqNum. A packet of the
- * current numbering on the candidate's feed, or gapTimeoutMs without confirmation, makes the candidate the
- * duplicate it was. On confirmation the restart is counted ({@link FeedCounter#SEQUENCE_RESETS}), what waits in
- * the gap buffer is dropped, the listener is told (the channel goes stale and recovers from snapshots), and the
- * channel follows the new numbering from the lower of the two candidates. A single old duplicate is never a restart.
+ * duplicate. The candidate is held, not applied. A second candidate within gapBufferPackets of the first confirms the
+ * restart when it comes on the other feed (a venue restarts both), or on the same feed with a later MsgSeqNum while
+ * the other feed is silent (a channel received on one feed); so a feed lagging the other by more than the buffer,
+ * whose every packet is far below, is never taken for a restart. A packet of the current numbering on the
+ * candidate's feed, or gapTimeoutMs without confirmation, makes the candidate the duplicate it was. On confirmation
+ * the restart is counted ({@link FeedCounter#SEQUENCE_RESETS}), what waits in the gap buffer is dropped, the listener
+ * is told (the channel goes stale and recovers from snapshots), and the channel follows the new numbering from the
+ * lower of the two candidates. A single old duplicate is never a restart.
  */
 final class FeedArbiter
 {
@@ -274,8 +276,8 @@ final class FeedArbiter
         if (NO_CANDIDATE != candidateFeed)
         {
             final long held = candidate.seqNum(0);
-            final boolean sameCopy = feed == candidateFeed && seqNum == held;
-            if (!sameCopy && Math.abs(seqNum - held) < pending.capacity())
+            final boolean confirms = feed != candidateFeed || (seqNum > held && silent[1 - feed]);
+            if (confirms && Math.abs(seqNum - held) < pending.capacity())
             {
                 restart(feed, seqNum, buffer, offset, length, rxTimestampNs);
                 return;

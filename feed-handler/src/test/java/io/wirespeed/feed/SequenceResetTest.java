@@ -103,12 +103,14 @@ class SequenceResetTest
     }
 
     @Test
-    void aRestartOnOneFeedOnlyIsConfirmedByItsNextPacket()
+    void aRestartOnAChannelReceivedOnOneFeedIsConfirmedByItsNextPacket()
     {
         for (long seq = 1; seq <= 300; seq++)
         {
             fixture.a(packet.begin(seq).book(true, bid(ES, seq, 1 == seq ? New : Change, 1, 100, (int)seq, 1)));
         }
+        fixture.advanceMs(1_001);
+        assertTrue(fixture.channel.isFeedSilent(FeedChannel.FEED_B));
         fixture.a(packet.begin(1).book(true, bid(ES, 301, Change, 1, 100, 301, 1)));
         assertEquals(0, fixture.count(FeedCounter.SEQUENCE_RESETS), "one packet is no restart yet");
         fixture.a(packet.begin(2).book(true, bid(ES, 302, Change, 1, 100, 302, 1)));
@@ -138,6 +140,24 @@ class SequenceResetTest
         assertEquals(1, fixture.count(FeedCounter.CHANNEL_RESETS));
         assertEquals(1, fixture.count(FeedCounter.SEQUENCE_RESETS));
         assertEquals(3, fixture.channel.expectedSeqNum());
+    }
+
+    @Test
+    void aFeedLaggingTheOtherByMoreThanTheBufferIsNoRestart()
+    {
+        for (long seq = 1; seq <= 300; seq++)
+        {
+            fixture.a(packet.begin(seq).book(true, bid(ES, seq, 1 == seq ? New : Change, 1, 100, (int)seq, 1)));
+        }
+        for (long seq = 200; seq <= 210; seq++)
+        {
+            fixture.b(packet.begin(seq).book(true, bid(ES, seq, Change, 1, 100, (int)seq, 1)));
+        }
+        fixture.advanceMs(50);
+        assertEquals(0, fixture.count(FeedCounter.SEQUENCE_RESETS));
+        assertEquals(11, fixture.count(FeedCounter.DUPLICATES_B));
+        assertEquals(FeedStateValue.OK, fixture.channel.state(ES));
+        assertEquals(301, fixture.channel.expectedSeqNum());
     }
 
     @Test
