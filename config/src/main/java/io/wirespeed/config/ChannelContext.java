@@ -243,7 +243,7 @@ public final class ChannelContext extends ConfigContext<ChannelContext>
     }
 
     /**
-     * Price levels kept per side, {@code book_depth}.
+     * Price levels published per side at most, {@code book_depth}: a cap on the venue's depth.
      *
      * @return the depth.
      */
@@ -253,7 +253,9 @@ public final class ChannelContext extends ConfigContext<ChannelContext>
     }
 
     /**
-     * Price levels kept per side, {@code book_depth}: 1..100.
+     * Price levels published per side at most, {@code book_depth}: 1..100. The feed handler keeps each book to the
+     * venue's depth from the instrument definition (MarketDepth of GBX, GBI for the implied book) and publishes it up
+     * to this cap; before a definition, or without one, it keeps this many.
      *
      * @param bookDepth levels.
      * @return this for a fluent API.

@@ -4,15 +4,20 @@ import io.wirespeed.codecs.internal.FeedStateReason;
 import io.wirespeed.codecs.internal.FeedStateValue;
 import io.wirespeed.codecs.mdp3.ChannelReset4Decoder;
 import io.wirespeed.codecs.mdp3.MDIncrementalRefreshBook46Decoder;
+import io.wirespeed.codecs.mdp3.MDIncrementalRefreshDailyStatistics49Decoder;
+import io.wirespeed.codecs.mdp3.MDIncrementalRefreshLimitsBanding50Decoder;
+import io.wirespeed.codecs.mdp3.MDIncrementalRefreshSessionStatistics51Decoder;
 import io.wirespeed.codecs.mdp3.MDIncrementalRefreshTradeSummary48Decoder;
+import io.wirespeed.codecs.mdp3.MDIncrementalRefreshVolume37Decoder;
 import io.wirespeed.codecs.mdp3.MDInstrumentDefinitionFuture54Decoder;
 import io.wirespeed.codecs.mdp3.SecurityStatus30Decoder;
 import io.wirespeed.codecs.mdp3.SnapshotFullRefresh52Decoder;
 
 /**
- * Applies the MDP 3.0 messages of one channel by the feed they came on: RptSeq sequencing and MBP books, trades,
- * statuses, channel resets and definitions from the incremental feeds (live or replayed by recovery), snapshots to
- * {@link ChannelRecovery}; a message of a template its feed does not carry is counted and skipped.
+ * Applies the MDP 3.0 messages of one channel by the feed they came on: RptSeq sequencing of every incremental
+ * template (books, trades, volume, statistics, limits), statuses, channel resets and definitions from the incremental
+ * feeds (live or replayed by recovery), snapshots to {@link ChannelRecovery}; a message of a template its feed does
+ * not carry is counted and skipped. The end of an event (MatchEventIndicator bit 7) on any template publishes it.
  */
 final class ChannelMessages implements Mdp3Listener
 {
@@ -21,43 +26,44 @@ final class ChannelMessages implements Mdp3Listener
     static final int SOURCE_DEFINITION = 2;
 
     private static final int INT32_NULL = Integer.MAX_VALUE;
-    private static final byte ENTRY_BID = '0';
-    private static final byte ENTRY_OFFER = '1';
-    private static final byte ENTRY_BOOK_RESET = 'J';
+    private static final int RESET_STATISTICS = 4;
 
     private final int channelId;
-    private final int bookDepth;
     private final ChannelCounters counters;
     private final MarketDataPublisher publisher;
     private final CurrentPacket packet;
     private final InstrumentTable instruments;
     private final EventBatch events;
     private final ChannelRecovery recovery;
+    private final ChannelStatistics statistics;
+    private final BookEntries bookEntries;
     private final FeedArbiter arbiter;
     private final FeedChannel channel;
     private long channelResetSeqNum;
+    private boolean afterSequenceReset;
     private int source;
 
     ChannelMessages(
         final FeedChannel channel,
-        final int bookDepth,
         final MarketDataPublisher publisher,
         final CurrentPacket packet,
         final InstrumentTable instruments,
         final EventBatch events,
         final ChannelRecovery recovery,
+        final ChannelStatistics statistics,
         final FeedArbiter arbiter)
     {
         this.channel = channel;
         this.channelId = channel.channelId();
         this.counters = channel.counters();
-        this.bookDepth = bookDepth;
         this.publisher = publisher;
         this.packet = packet;
         this.instruments = instruments;
         this.events = events;
         this.recovery = recovery;
+        this.statistics = statistics;
         this.arbiter = arbiter;
+        bookEntries = new BookEntries(counters, events);
     }
 
     /**
@@ -79,6 +85,15 @@ final class ChannelMessages implements Mdp3Listener
     }
 
     /**
+     * The channel's MsgSeqNum started again: snapshots are of the new numbering once one is seen that could be.
+     */
+    void onSequenceReset()
+    {
+        channelResetSeqNum = 0;
+        afterSequenceReset = true;
+    }
+
+    /**
      * {@inheritDoc}
      */
     public void onChannelReset(final ChannelReset4Decoder decoder)
@@ -95,14 +110,17 @@ final class ChannelMessages implements Mdp3Listener
         events.flush(false);
         counters.increment(FeedCounter.CHANNEL_RESETS);
         channelResetSeqNum = packet.seqNum;
+        final long transactTimeNs = decoder.transactTime();
         for (int i = 0, count = instruments.count(); i < count; i++)
         {
             final Instrument instrument = instruments.at(i);
             instrument.book.clear();
+            instrument.impliedBook.clear();
             instrument.lastRptSeq = 0;
             instrument.eventRptSeq = 0;
             recovery.onChannelReset(instrument);
             events.publishCleared(instrument);
+            statistics.reset(instrument, transactTimeNs);
         }
         recovery.clear();
     }
@@ -117,7 +135,6 @@ final class ChannelMessages implements Mdp3Listener
             counters.increment(FeedCounter.WRONG_FEED_MESSAGES);
             return;
         }
-        final boolean endOfEvent = decoder.matchEventIndicator().endOfEvent();
         final MDIncrementalRefreshBook46Decoder.NoMDEntriesDecoder entries = decoder.noMDEntries();
         while (entries.hasNext())
         {
@@ -125,20 +142,17 @@ final class ChannelMessages implements Mdp3Listener
             final Instrument instrument = lookup(entries.securityID());
             if (null != instrument && accept(instrument, entries.rptSeq()))
             {
-                applyEntry(
+                bookEntries.apply(
                     instrument,
                     entries.mDUpdateActionRaw(),
                     entries.mDEntryTypeRaw(),
                     entries.mDPriceLevel(),
                     entries.mDEntryPx().mantissa(),
-                    entries.mDEntrySize(),
-                    entries.numberOfOrders());
+                    nullToZero(entries.mDEntrySize()),
+                    nullToZero(entries.numberOfOrders()));
             }
         }
-        if (endOfEvent && !recovery.isReplaying())
-        {
-            events.flush(true);
-        }
+        endOfEvent(decoder.matchEventIndicator().endOfEvent());
     }
 
     /**
@@ -151,14 +165,13 @@ final class ChannelMessages implements Mdp3Listener
             counters.increment(FeedCounter.WRONG_FEED_MESSAGES);
             return;
         }
-        final boolean replaying = recovery.isReplaying();
-        final boolean endOfEvent = decoder.matchEventIndicator().endOfEvent();
+        final long transactTimeNs = decoder.transactTime();
         final MDIncrementalRefreshTradeSummary48Decoder.NoMDEntriesDecoder entries = decoder.noMDEntries();
         while (entries.hasNext())
         {
             entries.next();
             final Instrument instrument = lookup(entries.securityID());
-            if (null != instrument && accept(instrument, entries.rptSeq()) && !replaying)
+            if (null != instrument && accept(instrument, entries.rptSeq()))
             {
                 publisher.trade(
                     instrument.securityId,
@@ -167,15 +180,134 @@ final class ChannelMessages implements Mdp3Listener
                     entries.mDEntrySize(),
                     entries.aggressorSideRaw(),
                     entries.numberOfOrders(),
+                    entries.mDTradeEntryID(),
+                    transactTimeNs,
                     packet.sendingTimeNs,
                     packet.rxTimestampNs,
                     packet.nowNs);
             }
         }
-        if (endOfEvent && !replaying)
+        endOfEvent(decoder.matchEventIndicator().endOfEvent());
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onVolume(final MDIncrementalRefreshVolume37Decoder decoder)
+    {
+        if (SOURCE_INCREMENTAL != source)
         {
-            events.flush(true);
+            counters.increment(FeedCounter.WRONG_FEED_MESSAGES);
+            return;
         }
+        final long transactTimeNs = decoder.transactTime();
+        final MDIncrementalRefreshVolume37Decoder.NoMDEntriesDecoder entries = decoder.noMDEntries();
+        while (entries.hasNext())
+        {
+            entries.next();
+            final Instrument instrument = lookup(entries.securityID());
+            if (null != instrument && accept(instrument, entries.rptSeq()))
+            {
+                statistics.onVolume(
+                    instrument, entries.rptSeq(), entries.mDUpdateActionRaw(), entries.mDEntrySize(), transactTimeNs);
+            }
+        }
+        endOfEvent(decoder.matchEventIndicator().endOfEvent());
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onDailyStatistics(final MDIncrementalRefreshDailyStatistics49Decoder decoder)
+    {
+        if (SOURCE_INCREMENTAL != source)
+        {
+            counters.increment(FeedCounter.WRONG_FEED_MESSAGES);
+            return;
+        }
+        final long transactTimeNs = decoder.transactTime();
+        final MDIncrementalRefreshDailyStatistics49Decoder.NoMDEntriesDecoder entries = decoder.noMDEntries();
+        while (entries.hasNext())
+        {
+            entries.next();
+            final Instrument instrument = lookup(entries.securityID());
+            if (null != instrument && accept(instrument, entries.rptSeq()))
+            {
+                statistics.onDaily(
+                    instrument,
+                    entries.rptSeq(),
+                    entries.mDUpdateActionRaw(),
+                    entries.mDEntryTypeRaw(),
+                    entries.mDEntryPx().mantissa(),
+                    entries.mDEntrySize(),
+                    entries.settlPriceType().getRaw(),
+                    entries.tradingReferenceDate(),
+                    transactTimeNs);
+            }
+        }
+        endOfEvent(decoder.matchEventIndicator().endOfEvent());
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onLimitsBanding(final MDIncrementalRefreshLimitsBanding50Decoder decoder)
+    {
+        if (SOURCE_INCREMENTAL != source)
+        {
+            counters.increment(FeedCounter.WRONG_FEED_MESSAGES);
+            return;
+        }
+        final long transactTimeNs = decoder.transactTime();
+        final MDIncrementalRefreshLimitsBanding50Decoder.NoMDEntriesDecoder entries = decoder.noMDEntries();
+        while (entries.hasNext())
+        {
+            entries.next();
+            final Instrument instrument = lookup(entries.securityID());
+            if (null != instrument && accept(instrument, entries.rptSeq()))
+            {
+                statistics.onLimits(
+                    instrument,
+                    entries.rptSeq(),
+                    entries.highLimitPrice().mantissa(),
+                    entries.lowLimitPrice().mantissa(),
+                    entries.maxPriceVariation().mantissa(),
+                    transactTimeNs);
+            }
+        }
+        endOfEvent(decoder.matchEventIndicator().endOfEvent());
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onSessionStatistics(final MDIncrementalRefreshSessionStatistics51Decoder decoder)
+    {
+        if (SOURCE_INCREMENTAL != source)
+        {
+            counters.increment(FeedCounter.WRONG_FEED_MESSAGES);
+            return;
+        }
+        final long transactTimeNs = decoder.transactTime();
+        final MDIncrementalRefreshSessionStatistics51Decoder.NoMDEntriesDecoder entries = decoder.noMDEntries();
+        while (entries.hasNext())
+        {
+            entries.next();
+            final Instrument instrument = lookup(entries.securityID());
+            if (null != instrument && accept(instrument, entries.rptSeq()))
+            {
+                statistics.onSession(
+                    instrument,
+                    entries.rptSeq(),
+                    entries.mDUpdateActionRaw(),
+                    entries.mDEntryTypeRaw(),
+                    entries.mDEntryPx().mantissa(),
+                    entries.openCloseSettlFlagRaw(),
+                    entries.mDEntrySize(),
+                    transactTimeNs);
+            }
+        }
+        endOfEvent(decoder.matchEventIndicator().endOfEvent());
     }
 
     /**
@@ -188,22 +320,27 @@ final class ChannelMessages implements Mdp3Listener
             counters.increment(FeedCounter.WRONG_FEED_MESSAGES);
             return;
         }
+        final boolean endOfEvent = SOURCE_INCREMENTAL == source && decoder.matchEventIndicator().endOfEvent();
         final int securityId = decoder.securityID();
-        if (recovery.isReplaying() || INT32_NULL == securityId)
+        if (!recovery.isReplaying() && INT32_NULL != securityId)
         {
-            return;
-        }
-        final Instrument instrument = lookup(securityId);
-        if (null != instrument)
-        {
-            final int status = decoder.securityTradingStatusRaw();
-            if (status != instrument.tradingStatus)
+            final Instrument instrument = lookup(securityId);
+            if (null != instrument)
             {
-                instrument.tradingStatus = status;
-                publisher.instrumentStatus(
-                    securityId, status, packet.sendingTimeNs, packet.rxTimestampNs, packet.nowNs);
+                final int status = decoder.securityTradingStatusRaw();
+                if (status != instrument.tradingStatus)
+                {
+                    instrument.tradingStatus = status;
+                    publisher.instrumentStatus(
+                        securityId, status, packet.sendingTimeNs, packet.rxTimestampNs, packet.nowNs);
+                }
+                if (RESET_STATISTICS == decoder.securityTradingEventRaw())
+                {
+                    statistics.reset(instrument, decoder.transactTime());
+                }
             }
         }
+        endOfEvent(endOfEvent);
     }
 
     /**
@@ -216,8 +353,19 @@ final class ChannelMessages implements Mdp3Listener
             counters.increment(FeedCounter.WRONG_FEED_MESSAGES);
             return;
         }
-        final Instrument instrument = lookup(decoder.securityID());
         final long lastMsgSeqNumProcessed = decoder.lastMsgSeqNumProcessed();
+        if (afterSequenceReset)
+        {
+            // the loop may still replay the numbering before the restart: a snapshot past anything the new numbering
+            // can have reached is of the old one; the first that could be of the new one ends the doubt
+            if (lastMsgSeqNumProcessed >= arbiter.expectedSeqNum() + arbiter.capacity())
+            {
+                counters.increment(FeedCounter.OLD_NUMBERING_SNAPSHOTS);
+                return;
+            }
+            afterSequenceReset = false;
+        }
+        final Instrument instrument = lookup(decoder.securityID());
         arbiter.onSentUpTo(lastMsgSeqNumProcessed, packet.nowNs);
         if (null == instrument || lastMsgSeqNumProcessed < channelResetSeqNum)
         {
@@ -255,7 +403,44 @@ final class ChannelMessages implements Mdp3Listener
         instrument.defined = true;
         instrument.tickSize = decoder.minPriceIncrement().mantissa();
         instrument.displayFactor = decoder.displayFactor().mantissa();
-        publisher.instrumentDefinition(instrument, bookDepth, packet.rxTimestampNs, packet.nowNs);
+        final MDInstrumentDefinitionFuture54Decoder.NoEventsDecoder eventTypes = decoder.noEvents();
+        while (eventTypes.hasNext())
+        {
+            eventTypes.next();
+        }
+        int outrightDepth = -1;
+        int impliedDepth = -1;
+        final MDInstrumentDefinitionFuture54Decoder.NoMDFeedTypesDecoder feedTypes = decoder.noMDFeedTypes();
+        while (feedTypes.hasNext())
+        {
+            feedTypes.next();
+            if ('G' == feedTypes.mDFeedType(0) && 'B' == feedTypes.mDFeedType(1))
+            {
+                final byte kind = feedTypes.mDFeedType(2);
+                outrightDepth = 'X' == kind ? feedTypes.marketDepth() : outrightDepth;
+                impliedDepth = 'I' == kind ? feedTypes.marketDepth() : impliedDepth;
+            }
+        }
+        if (instrument.venueDepths(outrightDepth, impliedDepth) && FeedStateValue.OK == instrument.state)
+        {
+            recovery.markStale(instrument, FeedStateReason.BOOK_DEPTH_CHANGED, 0, 0);
+        }
+        publisher.instrumentDefinition(instrument, packet.rxTimestampNs, packet.nowNs);
+    }
+
+    private void endOfEvent(final boolean endOfEvent)
+    {
+        if (endOfEvent)
+        {
+            if (recovery.isReplaying())
+            {
+                events.flush(recovery.replayInstrument(), true);
+            }
+            else
+            {
+                events.flush(true);
+            }
+        }
     }
 
     private Instrument lookup(final int securityId)
@@ -270,7 +455,7 @@ final class ChannelMessages implements Mdp3Listener
             }
             return null;
         }
-        if (replaying && securityId != recovery.replaySecurityId())
+        if (replaying && instrument != recovery.replayInstrument())
         {
             return null;
         }
@@ -294,78 +479,6 @@ final class ChannelMessages implements Mdp3Listener
         }
         instrument.lastRptSeq = rptSeq;
         return true;
-    }
-
-    private void applyEntry(
-        final Instrument instrument,
-        final int action,
-        final byte entryType,
-        final int level,
-        final long price,
-        final int size,
-        final int orders)
-    {
-        final OrderBook book = instrument.book;
-        if (ENTRY_BOOK_RESET == entryType)
-        {
-            book.clear();
-            delta(instrument, OrderBook.BID, MarketDataPublisher.ACTION_CLEAR, 0, OrderBook.NULL_PRICE, 0, 0);
-            delta(instrument, OrderBook.ASK, MarketDataPublisher.ACTION_CLEAR, 0, OrderBook.NULL_PRICE, 0, 0);
-            return;
-        }
-        if (ENTRY_BID != entryType && ENTRY_OFFER != entryType)
-        {
-            return;
-        }
-        final int side = ENTRY_BID == entryType ? OrderBook.BID : OrderBook.ASK;
-        final long qty = nullToZero(size);
-        final int count = nullToZero(orders);
-        if ((level < 1 && 3 != action) || action > 5)
-        {
-            counters.increment(FeedCounter.BOOK_ENTRIES_REJECTED);
-            return;
-        }
-        switch (action)
-        {
-            case 0:
-                book.add(side, level, price, qty, count);
-                break;
-            case 1:
-            case 5:
-                book.set(side, level, price, qty, count);
-                break;
-            case 2:
-                book.delete(side, level);
-                break;
-            case 3:
-                book.clearSide(side);
-                break;
-            default:
-                if (!book.deleteFrom(side, level))
-                {
-                    book.clearSide(side);
-                }
-                break;
-        }
-        if (level <= bookDepth || action >= 3)
-        {
-            delta(instrument, side, action, level, price, qty, count);
-        }
-    }
-
-    private void delta(
-        final Instrument instrument,
-        final int side,
-        final int action,
-        final int level,
-        final long price,
-        final long qty,
-        final int count)
-    {
-        if (!recovery.isReplaying())
-        {
-            events.delta(instrument, side, action, level, price, qty, count);
-        }
     }
 
     private static int nullToZero(final int value)

@@ -10,6 +10,10 @@ import org.agrona.DirectBuffer;
  * for them, and their recovery from a SnapshotFullRefresh52 followed by the kept packets newer than its
  * LastMsgSeqNumProcessed (RptSeq filters what the snapshot already holds).
  * <p>
+ * A recovery publishes RECOVERING, the snapshot's image (books and statistics), then the kept packets' entries beyond
+ * the snapshot's RptSeq as the events they are (book updates, trades, statistics: each once, after the image they
+ * follow, with the MsgSeqNum, SendingTime and rx time of its packet), then OK.
+ * <p>
  * A stale instrument takes only a snapshot the kept packets continue: every packet after its LastMsgSeqNumProcessed
  * must be kept, so a gap discards the kept packets before it. When the kept packets would overflow the buffer, the
  * overflow is counted, every instrument of the channel goes STALE (reason BUFFER_OVERFLOW), the buffer is discarded
@@ -21,32 +25,36 @@ import org.agrona.DirectBuffer;
  */
 final class ChannelRecovery
 {
-    private static final byte ENTRY_BID = '0';
-    private static final byte ENTRY_OFFER = '1';
     private static final int INT32_NULL = Integer.MAX_VALUE;
 
     private final ChannelCounters counters;
     private final MarketDataPublisher publisher;
     private final InstrumentTable instruments;
     private final CurrentPacket packet;
+    private final EventBatch events;
+    private final ChannelStatistics statistics;
     private final RecoveryBuffer kept;
     private final Mdp3PacketDecoder replayDecoder;
     private int staleCount;
     private long keptFromSeqNum;
     private boolean replaying;
-    private int replaySecurityId;
+    private Instrument replayInstrument;
 
     ChannelRecovery(
         final int bufferPackets,
         final ChannelCounters counters,
         final MarketDataPublisher publisher,
         final InstrumentTable instruments,
-        final CurrentPacket packet)
+        final CurrentPacket packet,
+        final EventBatch events,
+        final ChannelStatistics statistics)
     {
         this.counters = counters;
         this.publisher = publisher;
         this.instruments = instruments;
         this.packet = packet;
+        this.events = events;
+        this.statistics = statistics;
         kept = new RecoveryBuffer(bufferPackets);
         replayDecoder = new Mdp3PacketDecoder(counters);
         replayDecoder.counting(false);
@@ -62,9 +70,9 @@ final class ChannelRecovery
         return replaying;
     }
 
-    int replaySecurityId()
+    Instrument replayInstrument()
     {
-        return replaySecurityId;
+        return replayInstrument;
     }
 
     /**
@@ -84,8 +92,7 @@ final class ChannelRecovery
         }
         instrument.state = FeedStateValue.STALE;
         instrument.staleReason = reason;
-        instrument.deltaCount = 0;
-        instrument.topChanged = false;
+        events.discard(instrument);
         counters.increment(FeedCounter.INSTRUMENT_GAPS);
         publisher.feedState(
             instrument.securityId,
@@ -112,6 +119,27 @@ final class ChannelRecovery
                 markStale(instrument, reason, 0, 0);
             }
         }
+    }
+
+    /**
+     * The channel's MsgSeqNum started again: the channel is published STALE (security id 0), every instrument goes
+     * STALE and the kept packets, of the old numbering, are discarded.
+     *
+     * @param expectedSeqNum the MsgSeqNum the old numbering was at.
+     * @param firstSeqNum    the first MsgSeqNum of the new numbering.
+     */
+    void onSequenceReset(final long expectedSeqNum, final long firstSeqNum)
+    {
+        publisher.feedState(
+            0,
+            FeedStateValue.STALE,
+            FeedStateReason.SEQUENCE_RESET,
+            expectedSeqNum,
+            firstSeqNum,
+            packet.rxTimestampNs,
+            packet.nowNs);
+        staleAll(FeedStateReason.SEQUENCE_RESET);
+        onGap(firstSeqNum);
     }
 
     /**
@@ -183,29 +211,71 @@ final class ChannelRecovery
         {
             return;
         }
-        final OrderBook book = instrument.book;
-        book.clear();
+        final boolean hadStatistics = !instrument.statistics.isEmpty();
+        applySnapshot(instrument, decoder);
+        instrument.lastRptSeq = rptSeq;
+        instrument.state = FeedStateValue.RECOVERING;
+        publisher.feedState(
+            instrument.securityId,
+            FeedStateValue.RECOVERING,
+            FeedStateReason.SNAPSHOT_APPLIED,
+            0,
+            0,
+            packet.rxTimestampNs,
+            packet.nowNs);
+        publisher.image(instrument, lastMsgSeqNumProcessed, packet.sendingTimeNs, packet.rxTimestampNs, packet.nowNs);
+        if (hadStatistics || !instrument.statistics.isEmpty())
+        {
+            statistics.publishImage(instrument, rptSeq, decoder.transactTime());
+        }
+        replay(instrument, lastMsgSeqNumProcessed, listener);
+        if (FeedStateValue.RECOVERING == instrument.state)
+        {
+            recovered(instrument);
+        }
+    }
+
+    private void applySnapshot(final Instrument instrument, final SnapshotFullRefresh52Decoder decoder)
+    {
+        instrument.book.clear();
+        instrument.impliedBook.clear();
+        instrument.statistics.clear();
+        statistics.onSnapshotLimits(instrument, decoder.highLimitPrice().mantissa(),
+            decoder.lowLimitPrice().mantissa(), decoder.maxPriceVariation().mantissa());
         final SnapshotFullRefresh52Decoder.NoMDEntriesDecoder entries = decoder.noMDEntries();
         while (entries.hasNext())
         {
             entries.next();
             final byte type = entries.mDEntryTypeRaw();
-            if (ENTRY_BID == type || ENTRY_OFFER == type)
+            final boolean implied = 'E' == type || 'F' == type;
+            final OrderBook book = '0' == type || '1' == type ? instrument.book :
+                implied ? instrument.impliedBook : null;
+            instrument.impliedUsed |= implied;
+            if (null != book)
             {
-                book.set(
-                    ENTRY_BID == type ? OrderBook.BID : OrderBook.ASK,
+                final boolean kept = book.set(
+                    '0' == type || 'E' == type ? OrderBook.BID : OrderBook.ASK,
                     entries.mDPriceLevel(),
                     entries.mDEntryPx().mantissa(),
                     nullToZero(entries.mDEntrySize()),
                     nullToZero(entries.numberOfOrders()));
+                if (!kept)
+                {
+                    counters.increment(FeedCounter.BOOK_LEVELS_BEYOND_DEPTH);
+                }
             }
-        }
-        instrument.lastRptSeq = rptSeq;
-        instrument.state = FeedStateValue.RECOVERING;
-        replay(instrument, lastMsgSeqNumProcessed, listener);
-        if (FeedStateValue.RECOVERING == instrument.state)
-        {
-            recovered(instrument);
+            else if (!statistics.onSnapshotEntry(
+                instrument,
+                type,
+                entries.mDEntryPx().mantissa(),
+                entries.mDEntrySize(),
+                entries.openCloseSettlFlagRaw(),
+                entries.settlPriceType().getRaw(),
+                entries.tradingReferenceDate()) && '2' != type && 'g' != type)
+            {
+                // a last trade (2) is no state to restore; limits (g) come in the snapshot's own fields
+                counters.increment(FeedCounter.STATISTIC_ENTRIES_REJECTED);
+            }
         }
     }
 
@@ -267,34 +337,39 @@ final class ChannelRecovery
 
     private void replay(final Instrument instrument, final long lastMsgSeqNumProcessed, final Mdp3Listener listener)
     {
+        final long seqNum = packet.seqNum;
+        final long sendingTimeNs = packet.sendingTimeNs;
+        final long rxTimestampNs = packet.rxTimestampNs;
         replaying = true;
-        replaySecurityId = instrument.securityId;
+        replayInstrument = instrument;
         final PacketSlots slots = kept.slots();
         for (int i = 0, count = kept.count(); i < count && FeedStateValue.RECOVERING == instrument.state; i++)
         {
             final int slot = kept.slot(i);
             if (slots.seqNum(slot) > lastMsgSeqNumProcessed)
             {
-                replayDecoder.decode(slots.buffer(), slots.offset(slot), slots.length(slot), listener);
+                final int offset = slots.offset(slot);
+                final int length = slots.length(slot);
+                replayDecoder.readHeader(slots.buffer(), offset, length);
+                packet.seqNum = slots.seqNum(slot);
+                packet.sendingTimeNs = replayDecoder.sendingTimeNs();
+                packet.rxTimestampNs = slots.rxTimestampNs(slot);
+                replayDecoder.decode(slots.buffer(), offset, length, listener);
             }
         }
+        // an event the kept packets end in the middle of goes on in the live packets
+        events.flush(instrument, false);
         replaying = false;
-        replaySecurityId = 0;
+        replayInstrument = null;
+        packet.seqNum = seqNum;
+        packet.sendingTimeNs = sendingTimeNs;
+        packet.rxTimestampNs = rxTimestampNs;
     }
 
     private void recovered(final Instrument instrument)
     {
         staleCount--;
         counters.increment(FeedCounter.RECOVERIES);
-        publisher.feedState(
-            instrument.securityId,
-            FeedStateValue.RECOVERING,
-            FeedStateReason.SNAPSHOT_APPLIED,
-            0,
-            0,
-            packet.rxTimestampNs,
-            packet.nowNs);
-        publisher.image(instrument, packet.seqNum, packet.sendingTimeNs, packet.rxTimestampNs, packet.nowNs);
         instrument.state = FeedStateValue.OK;
         publisher.feedState(
             instrument.securityId,

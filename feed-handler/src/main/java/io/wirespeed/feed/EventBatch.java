@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Collects the level deltas of the MDP 3.0 event in progress per instrument and publishes them together (a
- * BookUpdate, then TopOfBook when the top changed) at end of event, or in parts when an instrument's deltas fill up.
+ * BookUpdate per book changed, then TopOfBook when the outright top changed) at end of event, or in parts when an
+ * instrument's deltas fill up.
  */
 final class EventBatch
 {
@@ -34,6 +35,7 @@ final class EventBatch
 
     void delta(
         final Instrument instrument,
+        final int bookIndex,
         final int side,
         final int action,
         final int level,
@@ -53,7 +55,7 @@ final class EventBatch
             instrument.deltaCount = 0;
         }
         instrument.eventRptSeq = instrument.lastRptSeq;
-        instrument.addDelta(side, action, level, price, qty, orderCount);
+        instrument.addDelta(bookIndex, side, action, level, price, qty, orderCount);
     }
 
     /**
@@ -65,34 +67,90 @@ final class EventBatch
     {
         for (int i = 0; i < count; i++)
         {
-            final Instrument instrument = instruments[i];
-            if (instrument.deltaCount > 0)
-            {
-                publisher.bookUpdate(
-                    instrument, endOfEvent, packet.seqNum, packet.sendingTimeNs, packet.rxTimestampNs, packet.nowNs);
-            }
-            if (instrument.topChanged)
-            {
-                publisher.topOfBook(instrument, packet.sendingTimeNs, packet.rxTimestampNs, packet.nowNs);
-            }
-            instrument.resetEvent();
+            publish(instruments[i], endOfEvent);
             instruments[i] = null;
         }
         count = 0;
     }
 
     /**
-     * Publish an instrument's book as emptied on both sides, outside any event.
+     * Publish what one instrument has of the event in progress and take it out of the event.
      *
-     * @param instrument whose book was cleared.
+     * @param instrument   to publish.
+     * @param endOfEvent   whether the venue marked the event complete.
+     */
+    void flush(final Instrument instrument, final boolean endOfEvent)
+    {
+        if (remove(instrument))
+        {
+            publish(instrument, endOfEvent);
+        }
+    }
+
+    /**
+     * Take an instrument out of the event in progress without publishing what it has (it went stale).
+     *
+     * @param instrument to drop.
+     */
+    void discard(final Instrument instrument)
+    {
+        remove(instrument);
+        instrument.resetEvent();
+    }
+
+    /**
+     * Publish an instrument's books as emptied on both sides, outside any event.
+     *
+     * @param instrument whose books were cleared.
      */
     void publishCleared(final Instrument instrument)
     {
         instrument.resetEvent();
-        instrument.addDelta(OrderBook.BID, MarketDataPublisher.ACTION_CLEAR, 0, OrderBook.NULL_PRICE, 0, 0);
-        instrument.addDelta(OrderBook.ASK, MarketDataPublisher.ACTION_CLEAR, 0, OrderBook.NULL_PRICE, 0, 0);
+        addCleared(instrument, Instrument.OUTRIGHT);
+        if (instrument.isImpliedPublished())
+        {
+            addCleared(instrument, Instrument.IMPLIED);
+        }
         publisher.bookUpdate(instrument, true, packet.seqNum, packet.sendingTimeNs, packet.rxTimestampNs, packet.nowNs);
         publisher.topOfBook(instrument, packet.sendingTimeNs, packet.rxTimestampNs, packet.nowNs);
         instrument.resetEvent();
+    }
+
+    private static void addCleared(final Instrument instrument, final int bookIndex)
+    {
+        instrument.addDelta(bookIndex, OrderBook.BID, MarketDataPublisher.ACTION_CLEAR, 0, OrderBook.NULL_PRICE, 0, 0);
+        instrument.addDelta(bookIndex, OrderBook.ASK, MarketDataPublisher.ACTION_CLEAR, 0, OrderBook.NULL_PRICE, 0, 0);
+    }
+
+    private void publish(final Instrument instrument, final boolean endOfEvent)
+    {
+        if (instrument.deltaCount > 0)
+        {
+            publisher.bookUpdate(
+                instrument, endOfEvent, packet.seqNum, packet.sendingTimeNs, packet.rxTimestampNs, packet.nowNs);
+        }
+        if (instrument.topChanged)
+        {
+            publisher.topOfBook(instrument, packet.sendingTimeNs, packet.rxTimestampNs, packet.nowNs);
+        }
+        instrument.resetEvent();
+    }
+
+    private boolean remove(final Instrument instrument)
+    {
+        if (!instrument.inEvent)
+        {
+            return false;
+        }
+        for (int i = 0; i < count; i++)
+        {
+            if (instruments[i] == instrument)
+            {
+                instruments[i] = instruments[--count];
+                instruments[count] = null;
+                return true;
+            }
+        }
+        return false;
     }
 }

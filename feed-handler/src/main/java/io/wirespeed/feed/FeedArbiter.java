@@ -13,6 +13,18 @@ import java.util.concurrent.TimeUnit;
  * A gap is one run of lost MsgSeqNums: while no packet has been delivered since a gap was declared, a further skip
  * (the venue's snapshots showing it has sent more, or the packet that ends the run) extends the same gap, so it is
  * counted once however many times the run is seen to grow; {@link FeedCounter#PACKETS_LOST} stays exact.
+ * <p>
+ * A MsgSeqNum that starts again (venue failover or restart) is told from an old duplicate by this rule: a packet
+ * below the expected MsgSeqNum is a restart candidate when its MsgSeqNum is 1 (and the channel is past 2), or when it
+ * is more than gapBufferPackets below the expected one, farther than any late copy can be; any other packet below is a
+ * duplicate. The candidate is held, not applied. A second candidate within gapBufferPackets of the first confirms the
+ * restart when it comes on the other feed (a venue restarts both), or on the same feed with a later MsgSeqNum while
+ * the other feed is silent (a channel received on one feed); so a feed lagging the other by more than the buffer,
+ * whose every packet is far below, is never taken for a restart. A packet of the current numbering on the
+ * candidate's feed, or gapTimeoutMs without confirmation, makes the candidate the duplicate it was. On confirmation
+ * the restart is counted ({@link FeedCounter#SEQUENCE_RESETS}), what waits in the gap buffer is dropped, the listener
+ * is told (the channel goes stale and recovers from snapshots), and the channel follows the new numbering from the
+ * lower of the two candidates. A single old duplicate is never a restart.
  */
 final class FeedArbiter
 {
@@ -40,6 +52,14 @@ final class FeedArbiter
         void onSequencedPacket(DirectBuffer buffer, int offset, int length, long rxTimestampNs);
 
         /**
+         * The MsgSeqNum started again; the packets of the new numbering follow, from firstSeqNum.
+         *
+         * @param expectedSeqNum the MsgSeqNum the old numbering was at.
+         * @param firstSeqNum    the first MsgSeqNum of the new numbering.
+         */
+        void onSequenceReset(long expectedSeqNum, long firstSeqNum);
+
+        /**
          * Packets were lost on both feeds; the next one delivered follows the gap.
          *
          * @param lostPackets how many.
@@ -48,10 +68,13 @@ final class FeedArbiter
         void onGap(long lostPackets, long nextSeqNum);
     }
 
+    private static final int NO_CANDIDATE = -1;
+
     private final ChannelCounters counters;
     private final Listener listener;
     private final Mdp3PacketDecoder headerReader;
     private final PacketSlots pending;
+    private final PacketSlots candidate = new PacketSlots(1);
     private final long gapTimeoutNs;
     private final long feedSilenceNs;
     private final long[] lastPacketNs = new long[2];
@@ -63,6 +86,8 @@ final class FeedArbiter
     private long gapDeadlineNs;
     private boolean started;
     private boolean lostRunOpen;
+    private int candidateFeed = NO_CANDIDATE;
+    private long candidateDeadlineNs;
     private long nowNs;
 
     FeedArbiter(final ChannelContext context, final ChannelCounters counters, final Listener listener)
@@ -78,6 +103,11 @@ final class FeedArbiter
     long expectedSeqNum()
     {
         return expectedSeqNum;
+    }
+
+    int capacity()
+    {
+        return pending.capacity();
     }
 
     boolean isFeedSilent(final int feed)
@@ -109,9 +139,35 @@ final class FeedArbiter
         }
         if (seqNum < expectedSeqNum)
         {
-            duplicate(feed);
+            if (isRestartCandidate(seqNum))
+            {
+                onCandidate(feed, seqNum, buffer, offset, length, rxTimestampNs);
+            }
+            else
+            {
+                if (feed == candidateFeed)
+                {
+                    dropCandidate();
+                }
+                duplicate(feed);
+            }
             return;
         }
+        if (feed == candidateFeed)
+        {
+            dropCandidate();
+        }
+        sequence(feed, seqNum, buffer, offset, length, rxTimestampNs);
+    }
+
+    private void sequence(
+        final int feed,
+        final long seqNum,
+        final DirectBuffer buffer,
+        final int offset,
+        final int length,
+        final long rxTimestampNs)
+    {
         final int capacity = pending.capacity();
         while (seqNum - expectedSeqNum >= capacity)
         {
@@ -187,6 +243,11 @@ final class FeedArbiter
             declareGap();
             work++;
         }
+        if (NO_CANDIDATE != candidateFeed && candidateDeadlineNs - nowNs <= 0)
+        {
+            dropCandidate();
+            work++;
+        }
         for (int feed = FeedChannel.FEED_A; feed <= FeedChannel.FEED_B; feed++)
         {
             if (!silent[feed] && nowNs - lastPacketNs[feed] > feedSilenceNs)
@@ -197,6 +258,84 @@ final class FeedArbiter
             }
         }
         return work;
+    }
+
+    private boolean isRestartCandidate(final long seqNum)
+    {
+        return (1 == seqNum && expectedSeqNum > 2) || expectedSeqNum - seqNum > pending.capacity();
+    }
+
+    private void onCandidate(
+        final int feed,
+        final long seqNum,
+        final DirectBuffer buffer,
+        final int offset,
+        final int length,
+        final long rxTimestampNs)
+    {
+        if (NO_CANDIDATE != candidateFeed)
+        {
+            final long held = candidate.seqNum(0);
+            final boolean confirms = feed != candidateFeed || (seqNum > held && silent[1 - feed]);
+            if (confirms && Math.abs(seqNum - held) < pending.capacity())
+            {
+                restart(feed, seqNum, buffer, offset, length, rxTimestampNs);
+                return;
+            }
+            dropCandidate();
+        }
+        if (candidate.store(0, seqNum, buffer, offset, length, rxTimestampNs))
+        {
+            candidateFeed = feed;
+            candidateDeadlineNs = nowNs + gapTimeoutNs;
+        }
+        else
+        {
+            counters.increment(FeedCounter.PACKETS_TOO_LONG);
+        }
+    }
+
+    private void dropCandidate()
+    {
+        duplicate(candidateFeed);
+        candidate.free(0);
+        candidateFeed = NO_CANDIDATE;
+    }
+
+    private void restart(
+        final int feed,
+        final long seqNum,
+        final DirectBuffer buffer,
+        final int offset,
+        final int length,
+        final long rxTimestampNs)
+    {
+        final long oldExpectedSeqNum = expectedSeqNum;
+        final int heldFeed = candidateFeed;
+        final long heldSeqNum = candidate.seqNum(0);
+        candidateFeed = NO_CANDIDATE;
+        counters.increment(FeedCounter.SEQUENCE_RESETS);
+        for (int slot = 0, capacity = pending.capacity(); slot < capacity; slot++)
+        {
+            pending.free(slot);
+        }
+        pendingCount = 0;
+        gapTimerActive = false;
+        knownSeqNum = 0;
+        lostRunOpen = false;
+        expectedSeqNum = Math.min(heldSeqNum, seqNum);
+        listener.onSequenceReset(oldExpectedSeqNum, expectedSeqNum);
+        sequence(heldFeed, heldSeqNum, candidate.buffer(), candidate.offset(0), candidate.length(0),
+            candidate.rxTimestampNs(0));
+        candidate.free(0);
+        if (seqNum < expectedSeqNum)
+        {
+            duplicate(feed);
+        }
+        else
+        {
+            sequence(feed, seqNum, buffer, offset, length, rxTimestampNs);
+        }
     }
 
     private void duplicate(final int feed)

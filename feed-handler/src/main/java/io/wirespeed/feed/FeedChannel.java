@@ -15,7 +15,11 @@ import org.agrona.DirectBuffer;
  * publishing. While any instrument is stale, in-sequence incremental packets are kept; a stale instrument's
  * SnapshotFullRefresh52 is applied, then the kept entries newer than its LastMsgSeqNumProcessed and RptSeq, and it
  * is published as RECOVERING, a full image, then OK. When the kept packets overflow the buffer, every instrument
- * goes STALE (reason BUFFER_OVERFLOW), the buffer is discarded and each recovers from its snapshot.
+ * goes STALE (reason BUFFER_OVERFLOW), the buffer is discarded and each recovers from its snapshot. Every
+ * incremental template that carries a RptSeq (book, trade, volume, statistics, limits) takes part in the sequence.
+ * When the channel's MsgSeqNum starts again ({@link FeedArbiter} tells a restart from an old duplicate), the channel
+ * is published STALE (reason SEQUENCE_RESET), every instrument recovers from the snapshots of the new numbering and
+ * the channel follows it.
  */
 public final class FeedChannel
 {
@@ -52,10 +56,12 @@ public final class FeedChannel
         recoveryDecoder = new Mdp3PacketDecoder(counters);
         instruments = new InstrumentTable(context.bookDepth());
         events = new EventBatch(publisher, packet);
-        recovery = new ChannelRecovery(context.gapBufferPackets(), counters, publisher, instruments, packet);
+        final ChannelStatistics statistics = new ChannelStatistics(counters, publisher, packet);
+        recovery = new ChannelRecovery(
+            context.gapBufferPackets(), counters, publisher, instruments, packet, events, statistics);
         arbiter = new FeedArbiter(context, counters, new Sequenced());
         messages = new ChannelMessages(
-            this, context.bookDepth(), publisher, packet, instruments, events, recovery, arbiter);
+            this, publisher, packet, instruments, events, recovery, statistics, arbiter);
     }
 
     /**
@@ -275,6 +281,13 @@ public final class FeedChannel
             packet.sendingTimeNs = liveDecoder.sendingTimeNs();
             liveDecoder.decode(buffer, offset, length, messages);
             recovery.keep(buffer, offset, length);
+        }
+
+        public void onSequenceReset(final long expectedSeqNum, final long firstSeqNum)
+        {
+            messages.flushEvent();
+            messages.onSequenceReset();
+            recovery.onSequenceReset(expectedSeqNum, firstSeqNum);
         }
 
         public void onGap(final long lostPackets, final long nextSeqNum)

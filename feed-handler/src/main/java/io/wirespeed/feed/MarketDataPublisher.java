@@ -1,6 +1,7 @@
 package io.wirespeed.feed;
 
 import io.wirespeed.codecs.internal.BookAction;
+import io.wirespeed.codecs.internal.BookType;
 import io.wirespeed.codecs.internal.BookUpdateEncoder;
 import io.wirespeed.codecs.internal.BooleanFlag;
 import io.wirespeed.codecs.internal.FeedStateEncoder;
@@ -9,7 +10,10 @@ import io.wirespeed.codecs.internal.FeedStateValue;
 import io.wirespeed.codecs.internal.InstrumentDefinitionEncoder;
 import io.wirespeed.codecs.internal.InstrumentStatusEncoder;
 import io.wirespeed.codecs.internal.MessageHeaderEncoder;
+import io.wirespeed.codecs.internal.SettlPriceFlagsEncoder;
 import io.wirespeed.codecs.internal.Side;
+import io.wirespeed.codecs.internal.StatisticEncoder;
+import io.wirespeed.codecs.internal.StatisticType;
 import io.wirespeed.codecs.internal.TopOfBookEncoder;
 import io.wirespeed.codecs.internal.TradeEncoder;
 import io.wirespeed.codecs.internal.TradingStatus;
@@ -36,6 +40,25 @@ public final class MarketDataPublisher
         BookAction.OVERLAY, BookAction.CLEAR,
     };
 
+    private static final StatisticType[] STATISTIC_TYPES = new StatisticType[InstrumentStatistics.TYPES];
+    private static final FeedCounter[] STATISTIC_COUNTERS =
+    {
+        FeedCounter.STATISTICS_OPEN_PRICE, FeedCounter.STATISTICS_INDICATIVE_OPEN, FeedCounter.STATISTICS_HIGH_TRADE,
+        FeedCounter.STATISTICS_LOW_TRADE, FeedCounter.STATISTICS_HIGHEST_BID, FeedCounter.STATISTICS_LOWEST_OFFER,
+        FeedCounter.STATISTICS_SETTLEMENT_PRICE, FeedCounter.STATISTICS_CLEARED_VOLUME,
+        FeedCounter.STATISTICS_OPEN_INTEREST, FeedCounter.STATISTICS_FIXING_PRICE,
+        FeedCounter.STATISTICS_ELECTRONIC_VOLUME, FeedCounter.STATISTICS_HIGH_LIMIT_PRICE,
+        FeedCounter.STATISTICS_LOW_LIMIT_PRICE, FeedCounter.STATISTICS_MAX_PRICE_VARIATION,
+    };
+
+    static
+    {
+        for (int i = 0; i < STATISTIC_TYPES.length; i++)
+        {
+            STATISTIC_TYPES[i] = StatisticType.get((short)i);
+        }
+    }
+
     private final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(MAX_MESSAGE_LENGTH));
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final BookUpdateEncoder bookUpdate = new BookUpdateEncoder();
@@ -44,6 +67,7 @@ public final class MarketDataPublisher
     private final InstrumentStatusEncoder instrumentStatus = new InstrumentStatusEncoder();
     private final FeedStateEncoder feedState = new FeedStateEncoder();
     private final InstrumentDefinitionEncoder instrumentDefinition = new InstrumentDefinitionEncoder();
+    private final StatisticEncoder statistic = new StatisticEncoder();
     private final MarketDataSink sink;
     private final ChannelCounters counters;
     private final int channelId;
@@ -62,8 +86,37 @@ public final class MarketDataPublisher
         this.counters = counters;
     }
 
+    /**
+     * Publish an instrument's pending deltas: one BookUpdate for the outright book, one for the implied book, each
+     * when it has deltas.
+     */
     void bookUpdate(
         final Instrument instrument,
+        final boolean endOfEvent,
+        final long packetSeqNum,
+        final long sendingTimeNs,
+        final long rxTimestampNs,
+        final long publishTimestampNs)
+    {
+        for (int bookIndex = Instrument.OUTRIGHT; bookIndex <= Instrument.IMPLIED; bookIndex++)
+        {
+            int count = 0;
+            for (int i = 0, deltas = instrument.deltaCount; i < deltas; i++)
+            {
+                count += bookIndex == instrument.deltaBook[i] ? 1 : 0;
+            }
+            if (count > 0)
+            {
+                bookUpdate(instrument, bookIndex, count, endOfEvent, packetSeqNum, sendingTimeNs, rxTimestampNs,
+                    publishTimestampNs);
+            }
+        }
+    }
+
+    private void bookUpdate(
+        final Instrument instrument,
+        final int bookIndex,
+        final int count,
         final boolean endOfEvent,
         final long packetSeqNum,
         final long sendingTimeNs,
@@ -78,22 +131,28 @@ public final class MarketDataPublisher
             .packetSeqNum(packetSeqNum)
             .sendingTimeNs(sendingTimeNs)
             .rxTimestampNs(rxTimestampNs)
-            .publishTimestampNs(publishTimestampNs);
-        final int count = instrument.deltaCount;
+            .publishTimestampNs(publishTimestampNs)
+            .bookType(Instrument.OUTRIGHT == bookIndex ? BookType.OUTRIGHT : BookType.IMPLIED);
         final BookUpdateEncoder.LevelsEncoder levels = bookUpdate.levelsCount(count);
-        for (int i = 0; i < count; i++)
+        for (int i = 0, deltas = instrument.deltaCount; i < deltas; i++)
         {
-            levels.next()
-                .side(OrderBook.BID == instrument.deltaSide[i] ? Side.BUY : Side.SELL)
-                .action(ACTIONS[instrument.deltaAction[i]])
-                .level(instrument.deltaLevel[i])
-                .price(instrument.deltaPrice[i])
-                .qty(instrument.deltaQty[i])
-                .orderCount(instrument.deltaOrderCount[i]);
+            if (bookIndex == instrument.deltaBook[i])
+            {
+                levels.next()
+                    .side(OrderBook.BID == instrument.deltaSide[i] ? Side.BUY : Side.SELL)
+                    .action(ACTIONS[instrument.deltaAction[i]])
+                    .level(instrument.deltaLevel[i])
+                    .price(instrument.deltaPrice[i])
+                    .qty(instrument.deltaQty[i])
+                    .orderCount(instrument.deltaOrderCount[i]);
+            }
         }
         offer(MessageHeaderEncoder.ENCODED_LENGTH + bookUpdate.encodedLength());
     }
 
+    /**
+     * Publish an instrument's books whole, to their published depths: each side cleared, then its levels as NEW.
+     */
     void image(
         final Instrument instrument,
         final long packetSeqNum,
@@ -102,30 +161,30 @@ public final class MarketDataPublisher
         final long publishTimestampNs)
     {
         final boolean wasInEvent = instrument.inEvent;
-        final OrderBook book = instrument.book;
-        final int depth = book.depth();
         instrument.deltaCount = 0;
         instrument.eventRptSeq = instrument.lastRptSeq;
-        instrument.addDelta(OrderBook.BID, ACTION_CLEAR, 0, OrderBook.NULL_PRICE, 0, 0);
-        instrument.addDelta(OrderBook.ASK, ACTION_CLEAR, 0, OrderBook.NULL_PRICE, 0, 0);
-        for (int side = OrderBook.BID; side <= OrderBook.ASK; side++)
+        for (int bookIndex = Instrument.OUTRIGHT; bookIndex <= Instrument.IMPLIED; bookIndex++)
         {
-            for (int level = 1; level <= depth; level++)
+            final OrderBook book = instrument.book(bookIndex);
+            final int depth = instrument.publishedDepth(bookIndex);
+            if (Instrument.IMPLIED == bookIndex && !instrument.isImpliedPublished())
             {
-                if (OrderBook.NULL_PRICE != book.price(side, level))
+                break;
+            }
+            imageDelta(instrument, bookIndex, OrderBook.BID, ACTION_CLEAR, 0, OrderBook.NULL_PRICE, 0, 0,
+                packetSeqNum, sendingTimeNs, rxTimestampNs, publishTimestampNs);
+            imageDelta(instrument, bookIndex, OrderBook.ASK, ACTION_CLEAR, 0, OrderBook.NULL_PRICE, 0, 0,
+                packetSeqNum, sendingTimeNs, rxTimestampNs, publishTimestampNs);
+            for (int side = OrderBook.BID; side <= OrderBook.ASK; side++)
+            {
+                for (int level = 1; level <= depth; level++)
                 {
-                    if (Instrument.MAX_DELTAS == instrument.deltaCount)
+                    if (OrderBook.NULL_PRICE != book.price(side, level))
                     {
-                        bookUpdate(instrument, false, packetSeqNum, sendingTimeNs, rxTimestampNs, publishTimestampNs);
-                        instrument.deltaCount = 0;
+                        imageDelta(instrument, bookIndex, side, 0, level, book.price(side, level),
+                            book.quantity(side, level), book.orderCount(side, level), packetSeqNum, sendingTimeNs,
+                            rxTimestampNs, publishTimestampNs);
                     }
-                    instrument.addDelta(
-                        side,
-                        0,
-                        level,
-                        book.price(side, level),
-                        book.quantity(side, level),
-                        book.orderCount(side, level));
                 }
             }
         }
@@ -134,6 +193,28 @@ public final class MarketDataPublisher
         instrument.deltaCount = 0;
         instrument.topChanged = false;
         instrument.inEvent = wasInEvent;
+    }
+
+    private void imageDelta(
+        final Instrument instrument,
+        final int bookIndex,
+        final int side,
+        final int action,
+        final int level,
+        final long price,
+        final long qty,
+        final int count,
+        final long packetSeqNum,
+        final long sendingTimeNs,
+        final long rxTimestampNs,
+        final long publishTimestampNs)
+    {
+        if (Instrument.MAX_DELTAS == instrument.deltaCount)
+        {
+            bookUpdate(instrument, false, packetSeqNum, sendingTimeNs, rxTimestampNs, publishTimestampNs);
+            instrument.deltaCount = 0;
+        }
+        instrument.addDelta(bookIndex, side, action, level, price, qty, count);
     }
 
     void topOfBook(
@@ -162,6 +243,8 @@ public final class MarketDataPublisher
         final long qty,
         final int aggressorSide,
         final int numberOfOrders,
+        final long mdTradeEntryId,
+        final long transactTimeNs,
         final long sendingTimeNs,
         final long rxTimestampNs,
         final long publishTimestampNs)
@@ -175,7 +258,9 @@ public final class MarketDataPublisher
             .numberOfOrders(numberOfOrders)
             .sendingTimeNs(sendingTimeNs)
             .rxTimestampNs(rxTimestampNs)
-            .publishTimestampNs(publishTimestampNs);
+            .publishTimestampNs(publishTimestampNs)
+            .transactTimeNs(transactTimeNs)
+            .mdTradeEntryId(mdTradeEntryId);
         offer(MessageHeaderEncoder.ENCODED_LENGTH + trade.encodedLength());
     }
 
@@ -217,8 +302,7 @@ public final class MarketDataPublisher
         offer(MessageHeaderEncoder.ENCODED_LENGTH + feedState.encodedLength());
     }
 
-    void instrumentDefinition(
-        final Instrument instrument, final int marketDepth, final long rxTimestampNs, final long publishTimestampNs)
+    void instrumentDefinition(final Instrument instrument, final long rxTimestampNs, final long publishTimestampNs)
     {
         instrumentDefinition.wrapAndApplyHeader(buffer, 0, header)
             .securityId(instrument.securityId)
@@ -226,10 +310,53 @@ public final class MarketDataPublisher
             .symbol(instrument.symbol)
             .tickSize(instrument.tickSize)
             .displayFactor(instrument.displayFactor)
-            .marketDepth((short)marketDepth)
+            .marketDepth((short)instrument.publishedDepth)
             .rxTimestampNs(rxTimestampNs)
-            .publishTimestampNs(publishTimestampNs);
+            .publishTimestampNs(publishTimestampNs)
+            .impliedMarketDepth((short)instrument.impliedPublishedDepth);
         offer(MessageHeaderEncoder.ENCODED_LENGTH + instrumentDefinition.encodedLength());
+    }
+
+    /**
+     * Publish one statistic of an instrument, or with type -1 and {@link #ACTION_CLEAR} that all were reset, with
+     * the MsgSeqNum, SendingTime and rx time of the packet in hand, stamped with its duty cycle's clock.
+     */
+    void statistic(
+        final int securityId,
+        final long rptSeq,
+        final int type,
+        final int action,
+        final long price,
+        final long qty,
+        final int settlPriceFlags,
+        final int tradingReferenceDate,
+        final long transactTimeNs,
+        final CurrentPacket packet)
+    {
+        statistic.wrapAndApplyHeader(buffer, 0, header)
+            .securityId(securityId)
+            .channelId(channelId)
+            .rptSeq(rptSeq & 0xFFFF_FFFFL)
+            .statisticType(type < 0 ? StatisticType.NULL_VAL : STATISTIC_TYPES[type])
+            .action(ACTIONS[action])
+            .price(price)
+            .qty(qty)
+            .tradingReferenceDate(tradingReferenceDate)
+            .packetSeqNum(packet.seqNum & 0xFFFF_FFFFL)
+            .transactTimeNs(transactTimeNs)
+            .sendingTimeNs(packet.sendingTimeNs)
+            .rxTimestampNs(packet.rxTimestampNs)
+            .publishTimestampNs(packet.nowNs);
+        final SettlPriceFlagsEncoder flags = statistic.settlPriceFlags().clear();
+        flags.finalDaily(0 != (settlPriceFlags & 1))
+            .actual(0 != (settlPriceFlags & 2))
+            .rounded(0 != (settlPriceFlags & 4))
+            .intraday(0 != (settlPriceFlags & 8));
+        offer(MessageHeaderEncoder.ENCODED_LENGTH + statistic.encodedLength());
+        if (type >= 0)
+        {
+            counters.increment(STATISTIC_COUNTERS[type]);
+        }
     }
 
     private void offer(final int length)

@@ -1,8 +1,12 @@
 package io.wirespeed.feed;
 
+import io.wirespeed.codecs.internal.BookType;
 import io.wirespeed.codecs.internal.BookUpdateDecoder;
 import io.wirespeed.codecs.internal.FeedStateDecoder;
 import io.wirespeed.codecs.internal.MessageHeaderDecoder;
+import io.wirespeed.codecs.internal.StatisticDecoder;
+import io.wirespeed.codecs.internal.StatisticType;
+import io.wirespeed.codecs.internal.TradeDecoder;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -14,6 +18,7 @@ import java.util.List;
  */
 final class CapturingSink implements MarketDataSink
 {
+
     final List<UnsafeBuffer> messages = new ArrayList<>();
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     boolean capturing = true;
@@ -62,7 +67,8 @@ final class CapturingSink implements MarketDataSink
             {
                 final BookUpdateDecoder d = new BookUpdateDecoder().wrap(
                     message, MessageHeaderDecoder.ENCODED_LENGTH, blockLength, version);
-                final StringBuilder text = new StringBuilder("BookUpdate " + d.securityId() + " eoe=" + d.endOfEvent());
+                final StringBuilder text = new StringBuilder("BookUpdate " + d.securityId() +
+                    (BookType.IMPLIED == d.bookType() ? " implied" : "") + " eoe=" + d.endOfEvent());
                 for (final BookUpdateDecoder.LevelsDecoder level : d.levels())
                 {
                     text.append(' ').append(level.side()).append(':').append(level.action()).append(':')
@@ -72,10 +78,24 @@ final class CapturingSink implements MarketDataSink
             }
             case 2:
                 return "TopOfBook";
-            case 3:
-                return "Trade";
+            case TradeDecoder.TEMPLATE_ID:
+            {
+                final TradeDecoder d = new TradeDecoder().wrap(
+                    message, MessageHeaderDecoder.ENCODED_LENGTH, blockLength, version);
+                return "Trade " + d.securityId() + " rpt=" + d.rptSeq() + " " + d.qty() + "@" + d.price();
+            }
             case 4:
                 return "InstrumentStatus";
+            case StatisticDecoder.TEMPLATE_ID:
+            {
+                final StatisticDecoder d = new StatisticDecoder().wrap(
+                    message, MessageHeaderDecoder.ENCODED_LENGTH, blockLength, version);
+                return "Statistic " + d.securityId() + " rpt=" + d.rptSeq() + " " + d.action() +
+                    (StatisticType.NULL_VAL == d.statisticType() ? "" : " " + d.statisticType()) +
+                    (StatisticDecoder.priceNullValue() == d.price() ? "" : " px=" + d.price()) +
+                    (StatisticDecoder.qtyNullValue() == d.qty() ? "" : " qty=" + d.qty()) +
+                    (d.settlPriceFlags().isEmpty() ? "" : " flags=" + d.settlPriceFlags().getRaw());
+            }
             case 6:
                 return "InstrumentDefinition";
             default:

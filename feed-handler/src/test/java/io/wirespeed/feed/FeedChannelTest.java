@@ -147,9 +147,13 @@ class FeedChannelTest
         assertEquals(List.of(
             "FeedState 10 RECOVERING SNAPSHOT_APPLIED",
             "BookUpdate 10 eoe=TRUE BUY:CLEAR:0:0@-9223372036854775808 SELL:CLEAR:0:0@-9223372036854775808 " +
-                "BUY:NEW:1:9@100",
+                "BUY:NEW:1:6@100",
             "TopOfBook",
-            "FeedState 10 OK SNAPSHOT_APPLIED"), fixture.sink.describe());
+            "BookUpdate 10 eoe=TRUE BUY:CHANGE:1:7@100",
+            "TopOfBook",
+            "BookUpdate 10 eoe=TRUE BUY:CHANGE:1:9@100",
+            "TopOfBook",
+            "FeedState 10 OK SNAPSHOT_APPLIED"), fixture.sink.describe(), "the snapshot's image, then the kept events");
         assertEquals(1, fixture.count(FeedCounter.RECOVERIES));
 
         fixture.sink.clear();
@@ -358,7 +362,7 @@ class FeedChannelTest
         fixture.a(packet.begin(1).trade(ES, 1, 100, 3, false).status(ES, SecurityTradingStatus.ReadyToTrade)
             .book(true, bid(ES, 2, New, 1, 100, 5, 1)));
         assertEquals(List.of(
-            "Trade", "InstrumentStatus", "BookUpdate 10 eoe=TRUE BUY:NEW:1:5@100", "TopOfBook"),
+            "Trade 10 rpt=1 3@100", "InstrumentStatus", "BookUpdate 10 eoe=TRUE BUY:NEW:1:5@100", "TopOfBook"),
             fixture.sink.describe());
     }
 
@@ -431,7 +435,7 @@ class FeedChannelTest
         fixture.a(packet.begin(1).trade(ES, 1, 100, 1, true));
         fixture.a(packet.begin(2).trade(ES, 3, 100, 1, true));
         assertEquals(FeedStateValue.STALE, fixture.channel.state(ES));
-        assertEquals(List.of("Trade", "FeedState 10 STALE GAP"), fixture.sink.describe());
+        assertEquals(List.of("Trade 10 rpt=1 1@100", "FeedState 10 STALE GAP"), fixture.sink.describe());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.wirespeed.feed;
 import io.wirespeed.nic.ManualEpochNanoClock;
 import io.wirespeed.nic.AllocationMeter;
 import io.wirespeed.codecs.internal.FeedStateValue;
+import io.wirespeed.codecs.mdp3.SecurityTradingStatus;
 import io.wirespeed.config.ChannelContext;
 import io.wirespeed.config.Endpoint;
 import io.wirespeed.nic.NicPort;
@@ -123,17 +124,24 @@ class FeedHandlerAgentTest
     }
 
     @Test
-    void steadyStateAllocatesNothingOverAMillionPackets()
+    void steadyStateAllocatesNothingOverAMillionPacketsOfEveryIncrementalTemplate()
     {
-        channel.addInstrument(ES, "ESZ6");
-        channel.addInstrument(20, "NQZ6");
-        channel.addInstrument(30, "CLZ6");
+        final int[] ids = { ES, 20, 30, 40, 50, 60, 70, 80 };
+        for (final int id : ids)
+        {
+            channel.addInstrument(id, "I" + id);
+        }
         final PacketBuilder packet = new PacketBuilder().begin(1)
             .trade(30, 1, 100, 1, false)
-            .book(true, bid(ES, 1, Change, 1, 100, 5, 1), ask(20, 1, Change, 1, 200, 6, 2));
-        final int tradeRptSeq = 12 + 2 + 8 + 11 + 3 + 16;
-        final int bookEntry = 12 + 64 + 2 + 8 + 11 + 3;
-        final int[] rptSeqOffsets = { tradeRptSeq, bookEntry + 16, bookEntry + 32 + 16 };
+            .volume(false, 40, 1, 1_000, 1)
+            .dailyStatistic(false, 50, 1, 1, 'C', Long.MAX_VALUE, 5, 0, 20_000)
+            .limitsBanding(false, 60, 1, 300, 100, 20)
+            .sessionStatistic(false, 70, 1, 1, '7', 250, 255, Integer.MAX_VALUE)
+            .status(ES, SecurityTradingStatus.ReadyToTrade)
+            .book(true, bid(ES, 1, Change, 1, 100, 5, 1), ask(20, 1, Change, 1, 200, 6, 2),
+                new PacketBuilder.Entry(80, 1, Change, 'E', 1, 99, 3, 0));
+        final int[] rptSeqOffsets = rptSeqOffsets(packet);
+        assertEquals(8, rptSeqOffsets.length, "one entry per instrument");
         sink.capturing = false;
         port.repeat(GROUP_A, PORT, packet, rptSeqOffsets, 1, 1_500_000);
         final long bytes = AllocationMeter.measure(() -> run(500_000), () -> run(1_500_000));
@@ -141,8 +149,54 @@ class FeedHandlerAgentTest
         assertEquals(1_500_000, counters.get(FeedCounter.PACKETS_A));
         assertEquals(0, counters.get(FeedCounter.GAPS));
         assertEquals(0, counters.get(FeedCounter.INSTRUMENT_GAPS));
-        assertEquals(FeedStateValue.OK, channel.state(ES));
+        assertEquals(0, counters.get(FeedCounter.MALFORMED_UNKNOWN_TEMPLATE));
+        for (final int id : ids)
+        {
+            assertEquals(FeedStateValue.OK, channel.state(id));
+            assertEquals(1_500_000, channel.instrument(id).lastRptSeq());
+        }
         assertEquals(5, channel.instrument(ES).book().quantity(OrderBook.BID, 1));
+        assertEquals(3, channel.instrument(80).impliedBook().quantity(OrderBook.BID, 1));
+        assertEquals(1_500_000, counters.get(FeedCounter.STATISTICS_ELECTRONIC_VOLUME));
+        assertEquals(1_500_000, counters.get(FeedCounter.STATISTICS_OPEN_INTEREST));
+        assertEquals(1_500_000, counters.get(FeedCounter.STATISTICS_MAX_PRICE_VARIATION));
+        assertEquals(1_500_000, counters.get(FeedCounter.STATISTICS_HIGH_TRADE));
+        assertEquals(1_500_000, counters.get(FeedCounter.DECODED_SECURITY_STATUS_30));
+    }
+
+    /**
+     * Offsets of every RptSeq in a packet, from CME's layouts: per template, the entry length and where RptSeq is.
+     */
+    private static int[] rptSeqOffsets(final PacketBuilder packet)
+    {
+        final org.agrona.concurrent.UnsafeBuffer buffer = packet.buffer();
+        final java.util.List<Integer> offsets = new java.util.ArrayList<>();
+        int position = Mdp3PacketDecoder.PACKET_HEADER_LENGTH;
+        while (position < packet.length())
+        {
+            final int size = buffer.getShort(position, java.nio.ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
+            final int templateId = buffer.getShort(position + 4, java.nio.ByteOrder.LITTLE_ENDIAN);
+            final int rptSeqAt = switch (templateId)
+            {
+                case 37 -> 8;
+                case 46, 48, 49 -> 16;
+                case 50 -> 28;
+                case 51 -> 12;
+                default -> -1;
+            };
+            if (rptSeqAt >= 0)
+            {
+                final int group = position + 2 + 8 + 11;
+                final int entryLength = buffer.getShort(group, java.nio.ByteOrder.LITTLE_ENDIAN);
+                final int entries = buffer.getByte(group + 2);
+                for (int i = 0; i < entries; i++)
+                {
+                    offsets.add(group + 3 + i * entryLength + rptSeqAt);
+                }
+            }
+            position += size;
+        }
+        return offsets.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private void run(final long packetsA)

@@ -90,7 +90,8 @@ class MalformedInputTest
         check("unknown template", (b) -> putU16(b, TEMPLATE_ID, 99), -1, FeedCounter.MALFORMED_UNKNOWN_TEMPLATE,
             false, true);
         check("wrong schema", (b) -> putU16(b, SCHEMA_ID, 2), -1, FeedCounter.MALFORMED_WRONG_SCHEMA, false, true);
-        check("wrong version", (b) -> putU16(b, VERSION, 8), -1, FeedCounter.MALFORMED_WRONG_VERSION, false, true);
+        check("version older than the template", (b) -> putU16(b, VERSION, 8), -1,
+            FeedCounter.MALFORMED_VERSION_TOO_OLD, false, true);
     }
 
     @Test

@@ -15,6 +15,8 @@ import io.wirespeed.codecs.mdp3.SecurityTradingStatus;
 import io.wirespeed.codecs.mdp3.SnapshotFullRefresh52Encoder;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.nio.ByteOrder;
+
 /**
  * Builds MDP 3.0 packets with the generated encoders, for tests.
  */
@@ -25,6 +27,8 @@ final class PacketBuilder
         int orders)
     {
     }
+
+    private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
 
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[4096]);
     private final BinaryPacketHeaderEncoder packetHeader = new BinaryPacketHeaderEncoder();
@@ -106,6 +110,9 @@ final class PacketBuilder
             .lastUpdateTime(7)
             .tradeDate(1)
             .mDSecurityTradingStatus(SecurityTradingStatus.ReadyToTrade);
+        snapshot.highLimitPrice().mantissa(Long.MAX_VALUE);
+        snapshot.lowLimitPrice().mantissa(Long.MAX_VALUE);
+        snapshot.maxPriceVariation().mantissa(Long.MAX_VALUE);
         final SnapshotFullRefresh52Encoder.NoMDEntriesEncoder group = snapshot.noMDEntriesCount(entries.length);
         for (final Entry e : entries)
         {
@@ -142,6 +149,16 @@ final class PacketBuilder
 
     PacketBuilder definition(final int channelId, final int securityId, final String symbol)
     {
+        return definition(channelId, securityId, symbol, -1, -1);
+    }
+
+    /**
+     * A definition with MarketDepth entries: GBX (outright book depth) and GBI (implied book depth), each left out
+     * when negative.
+     */
+    PacketBuilder definition(final int channelId, final int securityId, final String symbol, final int gbxDepth,
+        final int gbiDepth)
+    {
         definition.wrapAndApplyHeader(buffer, limit + 2, header)
             .applID((short)channelId)
             .securityID(securityId)
@@ -149,10 +166,177 @@ final class PacketBuilder
         definition.minPriceIncrement().mantissa(250_000_000L);
         definition.displayFactor().mantissa(1_000_000_000L);
         definition.noEventsCount(0);
-        definition.noMDFeedTypesCount(0);
+        final MDInstrumentDefinitionFuture54Encoder.NoMDFeedTypesEncoder feedTypes =
+            definition.noMDFeedTypesCount((gbxDepth >= 0 ? 1 : 0) + (gbiDepth >= 0 ? 1 : 0));
+        if (gbxDepth >= 0)
+        {
+            feedTypes.next().mDFeedType("GBX").marketDepth((byte)gbxDepth);
+        }
+        if (gbiDepth >= 0)
+        {
+            feedTypes.next().mDFeedType("GBI").marketDepth((byte)gbiDepth);
+        }
         definition.noInstAttribCount(0);
         definition.noLotTypeRulesCount(0);
         return finish(definition.encodedLength());
+    }
+
+    /**
+     * MDIncrementalRefreshVolume37, one entry, written byte by byte from CME's layout (not the generated encoder).
+     */
+    PacketBuilder volume(final boolean endOfEvent, final int securityId, final long rptSeq, final int volume,
+        final int action)
+    {
+        final int group = rawMessage(37, endOfEvent, 16, 1);
+        buffer.putInt(group, volume, LE);
+        buffer.putInt(group + 4, securityId, LE);
+        buffer.putInt(group + 8, (int)rptSeq, LE);
+        buffer.putByte(group + 12, (byte)action);
+        return rawFinish(group + 16);
+    }
+
+    /**
+     * MDIncrementalRefreshDailyStatistics49, one entry (settlement, cleared volume, open interest, fixing), byte by
+     * byte from CME's layout.
+     */
+    PacketBuilder dailyStatistic(final boolean endOfEvent, final int securityId, final long rptSeq, final int action,
+        final char type, final long price, final int size, final int settlPriceType, final int tradingDate)
+    {
+        final int group = rawMessage(49, endOfEvent, 32, 1);
+        buffer.putLong(group, price, LE);
+        buffer.putInt(group + 8, size, LE);
+        buffer.putInt(group + 12, securityId, LE);
+        buffer.putInt(group + 16, (int)rptSeq, LE);
+        buffer.putShort(group + 20, (short)tradingDate, LE);
+        buffer.putByte(group + 22, (byte)settlPriceType);
+        buffer.putByte(group + 23, (byte)action);
+        buffer.putByte(group + 24, (byte)type);
+        return rawFinish(group + 32);
+    }
+
+    /**
+     * MDIncrementalRefreshLimitsBanding50, one entry, byte by byte from CME's layout; a null price deletes that value.
+     */
+    PacketBuilder limitsBanding(final boolean endOfEvent, final int securityId, final long rptSeq,
+        final long highLimit, final long lowLimit, final long maxVariation)
+    {
+        final int group = rawMessage(50, endOfEvent, 32, 1);
+        buffer.putLong(group, highLimit, LE);
+        buffer.putLong(group + 8, lowLimit, LE);
+        buffer.putLong(group + 16, maxVariation, LE);
+        buffer.putInt(group + 24, securityId, LE);
+        buffer.putInt(group + 28, (int)rptSeq, LE);
+        return rawFinish(group + 32);
+    }
+
+    /**
+     * MDIncrementalRefreshSessionStatistics51, one entry (open, high, low, highest bid, lowest offer, indicative
+     * open), byte by byte from CME's layout.
+     */
+    PacketBuilder sessionStatistic(final boolean endOfEvent, final int securityId, final long rptSeq,
+        final int action, final char type, final long price, final int openCloseSettlFlag, final int size)
+    {
+        final int group = rawMessage(51, endOfEvent, 24, 1);
+        buffer.putLong(group, price, LE);
+        buffer.putInt(group + 8, securityId, LE);
+        buffer.putInt(group + 12, (int)rptSeq, LE);
+        buffer.putByte(group + 16, (byte)openCloseSettlFlag);
+        buffer.putByte(group + 17, (byte)action);
+        buffer.putByte(group + 18, (byte)type);
+        buffer.putInt(group + 19, size, LE);
+        return rawFinish(group + 24);
+    }
+
+    /**
+     * A SecurityStatus30 of a schema version of choice, byte by byte from CME's layout (30-byte block).
+     */
+    PacketBuilder rawStatus(final int version, final int securityId, final int tradingStatus)
+    {
+        final int body = rawHeader(30, 30, version);
+        buffer.setMemory(body, 30, (byte)0);
+        buffer.putLong(body, 7, LE);
+        buffer.putInt(body + 20, securityId, LE);
+        buffer.putShort(body + 24, (short)1, LE);
+        buffer.putByte(body + 26, (byte)0x80);
+        buffer.putByte(body + 27, (byte)tradingStatus);
+        return rawFinish(body + 30);
+    }
+
+    /** One entry of a raw snapshot: a book level (type 0, 1, E, F) or a statistic (4, 6, 7, 8, B, C, N, O, W, e). */
+    record SnapshotEntry(char type, int level, long price, int size, int orders, int openCloseSettlFlag,
+        int settlPriceType, int tradingDate)
+    {
+    }
+
+    static SnapshotEntry level(final char type, final int level, final long price, final int size, final int orders)
+    {
+        return new SnapshotEntry(type, level, price, size, orders, 255, 0, 65535);
+    }
+
+    static SnapshotEntry stat(final char type, final long price, final int size, final int openCloseSettlFlag,
+        final int settlPriceType, final int tradingDate)
+    {
+        return new SnapshotEntry(type, 127, price, size, 2147483647, openCloseSettlFlag, settlPriceType, tradingDate);
+    }
+
+    /**
+     * SnapshotFullRefresh52 byte by byte from CME's layout (59-byte root with the limits, 22-byte entries).
+     */
+    PacketBuilder rawSnapshot(final long lastMsgSeqNum, final int securityId, final long rptSeq,
+        final long highLimit, final long lowLimit, final long maxVariation, final SnapshotEntry... entries)
+    {
+        final int body = rawHeader(52, 59, 9);
+        buffer.putInt(body, (int)lastMsgSeqNum, LE);
+        buffer.putInt(body + 4, 1, LE);
+        buffer.putInt(body + 8, securityId, LE);
+        buffer.putInt(body + 12, (int)rptSeq, LE);
+        buffer.putLong(body + 16, 77, LE);
+        buffer.putLong(body + 24, 7, LE);
+        buffer.putShort(body + 32, (short)1, LE);
+        buffer.putByte(body + 34, (byte)17);
+        buffer.putLong(body + 35, highLimit, LE);
+        buffer.putLong(body + 43, lowLimit, LE);
+        buffer.putLong(body + 51, maxVariation, LE);
+        buffer.putShort(body + 59, (short)22, LE);
+        buffer.putByte(body + 61, (byte)entries.length);
+        int entry = body + 62;
+        for (final SnapshotEntry e : entries)
+        {
+            buffer.putLong(entry, e.price(), LE);
+            buffer.putInt(entry + 8, e.size(), LE);
+            buffer.putInt(entry + 12, e.orders(), LE);
+            buffer.putByte(entry + 16, (byte)e.level());
+            buffer.putShort(entry + 17, (short)e.tradingDate(), LE);
+            buffer.putByte(entry + 19, (byte)e.openCloseSettlFlag());
+            buffer.putByte(entry + 20, (byte)e.settlPriceType());
+            buffer.putByte(entry + 21, (byte)e.type());
+            entry += 22;
+        }
+        return rawFinish(entry);
+    }
+
+    /**
+     * Overwrite the schema version of every message in the packet so far.
+     */
+    PacketBuilder version(final int version)
+    {
+        int position = BinaryPacketHeaderEncoder.ENCODED_LENGTH;
+        while (position < limit)
+        {
+            buffer.putShort(position + 2 + 6, (short)version, LE);
+            position += buffer.getShort(position, LE) & 0xFFFF;
+        }
+        return this;
+    }
+
+    /**
+     * This builder holding a copy of a packet built elsewhere.
+     */
+    PacketBuilder copyOf(final org.agrona.DirectBuffer packet, final int length)
+    {
+        buffer.putBytes(0, packet, 0, length);
+        limit = length;
+        return this;
     }
 
     UnsafeBuffer buffer()
@@ -170,6 +354,39 @@ final class PacketBuilder
         final byte[] bytes = new byte[limit];
         buffer.getBytes(0, bytes);
         return bytes;
+    }
+
+    private int rawHeader(final int templateId, final int blockLength, final int version)
+    {
+        final int header = limit + 2;
+        buffer.putShort(header, (short)blockLength, LE);
+        buffer.putShort(header + 2, (short)templateId, LE);
+        buffer.putShort(header + 4, (short)1, LE);
+        buffer.putShort(header + 6, (short)version, LE);
+        return header + 8;
+    }
+
+    /**
+     * Message header, the 11-byte incremental root (TransactTime, MatchEventIndicator) and a groupSize header.
+     *
+     * @return offset of the first group entry.
+     */
+    private int rawMessage(final int templateId, final boolean endOfEvent, final int entryLength, final int entries)
+    {
+        final int body = rawHeader(templateId, 11, 9);
+        buffer.putLong(body, 7, LE);
+        buffer.putByte(body + 8, (byte)(endOfEvent ? 0x80 : 0));
+        buffer.putShort(body + 11, (short)entryLength, LE);
+        buffer.putByte(body + 13, (byte)entries);
+        buffer.setMemory(body + 14, entryLength * entries, (byte)0);
+        return body + 14;
+    }
+
+    private PacketBuilder rawFinish(final int end)
+    {
+        buffer.putShort(limit, (short)(end - limit), LE);
+        limit = end;
+        return this;
     }
 
     private PacketBuilder finish(final int bodyLength)

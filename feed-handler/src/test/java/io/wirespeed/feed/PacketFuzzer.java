@@ -23,7 +23,7 @@ final class PacketFuzzer
     private static final int PACKET_HEADER = 12;
     private static final int MESSAGE_HEADER = 8;
     private static final int SIZE_FIELD = 2;
-    private static final int[] KNOWN_TEMPLATES = { 4, 12, 30, 46, 47, 48, 52, 53, 54 };
+    private static final int[] KNOWN_TEMPLATES = { 4, 12, 30, 37, 46, 47, 48, 49, 50, 51, 52, 53, 54 };
     private static final int MUTATIONS = 15;
 
     private final Random random;
@@ -43,6 +43,11 @@ final class PacketFuzzer
                 .toBytes(),
             builder.begin(4).definition(1, ES, "ESZ6").definition(1, 77, "XXZ6").toBytes(),
             builder.begin(5).trade(NQ, 2, 200, 3, true).book(true).toBytes(),
+            builder.begin(6).volume(false, ES, 4, 9, 0).dailyStatistic(false, ES, 5, 0, '6', 100, 7, 3, 20_000)
+                .limitsBanding(false, NQ, 3, 300, 100, 20).sessionStatistic(true, NQ, 4, 1, '4', 200, 5, 12)
+                .toBytes(),
+            builder.begin(7).book(true, new PacketBuilder.Entry(ES, 6, New, 'E', 1, 99, 4, 0),
+                new PacketBuilder.Entry(NQ, 5, New, 'F', 1, 201, 3, 0)).rawStatus(8, ES, 17).toBytes(),
         };
     }
 

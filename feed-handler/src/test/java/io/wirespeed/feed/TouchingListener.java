@@ -2,7 +2,11 @@ package io.wirespeed.feed;
 
 import io.wirespeed.codecs.mdp3.ChannelReset4Decoder;
 import io.wirespeed.codecs.mdp3.MDIncrementalRefreshBook46Decoder;
+import io.wirespeed.codecs.mdp3.MDIncrementalRefreshDailyStatistics49Decoder;
+import io.wirespeed.codecs.mdp3.MDIncrementalRefreshLimitsBanding50Decoder;
+import io.wirespeed.codecs.mdp3.MDIncrementalRefreshSessionStatistics51Decoder;
 import io.wirespeed.codecs.mdp3.MDIncrementalRefreshTradeSummary48Decoder;
+import io.wirespeed.codecs.mdp3.MDIncrementalRefreshVolume37Decoder;
 import io.wirespeed.codecs.mdp3.MDInstrumentDefinitionFuture54Decoder;
 import io.wirespeed.codecs.mdp3.SecurityStatus30Decoder;
 import io.wirespeed.codecs.mdp3.SnapshotFullRefresh52Decoder;
@@ -60,6 +64,51 @@ final class TouchingListener implements Mdp3Listener
         while (orders.hasNext())
         {
             touched += orders.next().lastQty();
+        }
+    }
+
+    public void onVolume(final MDIncrementalRefreshVolume37Decoder decoder)
+    {
+        messages++;
+        touched += 0 == (messages & 7) ? decoder.appendTo(clear()).length() : decoder.sbeDecodedLength();
+        final MDIncrementalRefreshVolume37Decoder.NoMDEntriesDecoder entries = decoder.noMDEntries();
+        while (entries.hasNext())
+        {
+            touched += entries.next().mDEntrySize() + entries.rptSeq() + entries.mDUpdateActionRaw();
+        }
+    }
+
+    public void onDailyStatistics(final MDIncrementalRefreshDailyStatistics49Decoder decoder)
+    {
+        messages++;
+        touched += 0 == (messages & 7) ? decoder.appendTo(clear()).length() : decoder.sbeDecodedLength();
+        final MDIncrementalRefreshDailyStatistics49Decoder.NoMDEntriesDecoder entries = decoder.noMDEntries();
+        while (entries.hasNext())
+        {
+            touched += entries.next().mDEntryPx().mantissa() + entries.settlPriceType().getRaw() +
+                entries.mDEntryTypeRaw() + entries.tradingReferenceDate();
+        }
+    }
+
+    public void onLimitsBanding(final MDIncrementalRefreshLimitsBanding50Decoder decoder)
+    {
+        messages++;
+        touched += 0 == (messages & 7) ? decoder.appendTo(clear()).length() : decoder.sbeDecodedLength();
+        final MDIncrementalRefreshLimitsBanding50Decoder.NoMDEntriesDecoder entries = decoder.noMDEntries();
+        while (entries.hasNext())
+        {
+            touched += entries.next().maxPriceVariation().mantissa() + entries.rptSeq();
+        }
+    }
+
+    public void onSessionStatistics(final MDIncrementalRefreshSessionStatistics51Decoder decoder)
+    {
+        messages++;
+        touched += 0 == (messages & 7) ? decoder.appendTo(clear()).length() : decoder.sbeDecodedLength();
+        final MDIncrementalRefreshSessionStatistics51Decoder.NoMDEntriesDecoder entries = decoder.noMDEntries();
+        while (entries.hasNext())
+        {
+            touched += entries.next().mDEntrySize() + entries.openCloseSettlFlagRaw() + entries.mDEntryTypeRaw();
         }
     }
 

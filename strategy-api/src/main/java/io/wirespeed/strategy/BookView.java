@@ -9,8 +9,10 @@ import io.wirespeed.codecs.internal.TradingStatus;
 /**
  * A strategy's read-only view of one instrument's market-by-price book, rebuilt from normalized BookUpdate deltas.
  * <p>
- * Levels are 1-based, 1 the best, to the depth the feed handler keeps for the instrument's channel, and follow the
- * feed handler's book exactly (MDP 3.0 update actions). An empty level has price {@link #NULL_PRICE}, quantity 0.
+ * Levels are 1-based, 1 the best, to the depth the feed handler publishes for the instrument (the venue's depth,
+ * capped by the channel's book_depth), and follow the feed handler's book exactly (MDP 3.0 update actions). An empty
+ * level has price {@link #NULL_PRICE}, quantity 0. Beside it: the implied book ({@link #implied()}, MDEntryType E and
+ * F, its own BookUpdates) and the venue statistics ({@link #statistics()}).
  */
 public final class BookView
 {
@@ -38,6 +40,8 @@ public final class BookView
     private long lastTradePrice = NULL_PRICE;
     private long lastTradeQty;
     private long updateCount;
+    private final BookView implied;
+    private final StatisticsView statistics;
 
     /**
      * An empty view.
@@ -50,6 +54,17 @@ public final class BookView
      */
     public BookView(
         final String symbol, final int securityId, final int channelId, final int depth, final long tickSize)
+    {
+        this(symbol, securityId, channelId, depth, tickSize, true);
+    }
+
+    private BookView(
+        final String symbol,
+        final int securityId,
+        final int channelId,
+        final int depth,
+        final long tickSize,
+        final boolean outright)
     {
         if (depth < 1)
         {
@@ -65,6 +80,29 @@ public final class BookView
         orderCounts = new int[2][depth];
         clearSide(BID);
         clearSide(ASK);
+        implied = outright ? new BookView(symbol, securityId, channelId, depth, tickSize, false) : null;
+        statistics = outright ? new StatisticsView() : null;
+    }
+
+    /**
+     * The instrument's implied book (the venue's implied prices, MDEntryType E and F), to the same depth; its levels
+     * beyond the venue's implied depth stay empty.
+     *
+     * @return the implied book's view; null on the implied view itself.
+     */
+    public BookView implied()
+    {
+        return implied;
+    }
+
+    /**
+     * The instrument's venue statistics.
+     *
+     * @return the statistics view; null on the implied view.
+     */
+    public StatisticsView statistics()
+    {
+        return statistics;
     }
 
     /**

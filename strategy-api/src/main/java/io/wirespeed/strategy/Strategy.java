@@ -9,6 +9,7 @@ import io.wirespeed.codecs.internal.InstrumentStatusDecoder;
 import io.wirespeed.codecs.internal.OrderSentDecoder;
 import io.wirespeed.codecs.internal.RiskDecisionDecoder;
 import io.wirespeed.codecs.internal.SessionEventDecoder;
+import io.wirespeed.codecs.internal.StatisticDecoder;
 import io.wirespeed.codecs.internal.TopOfBookDecoder;
 import io.wirespeed.codecs.internal.TradeDecoder;
 
@@ -27,6 +28,27 @@ public interface Strategy
      * @param update the last BookUpdate of the event (its levels already read).
      */
     default void onBook(final BookView book, final BookUpdateDecoder update)
+    {
+    }
+
+    /**
+     * A venue event's implied book deltas have been applied: called on the implied BookUpdate that ends the event.
+     *
+     * @param book   the instrument's view; {@link BookView#implied()} holds the implied book.
+     * @param update the last implied BookUpdate of the event (its levels already read).
+     */
+    default void onImpliedBook(final BookView book, final BookUpdateDecoder update)
+    {
+    }
+
+    /**
+     * A venue statistic (open, high, low, settlement, volume, open interest, limits...) was set, changed or deleted,
+     * or all of the instrument's were reset (CLEAR); called after {@link BookView#statistics()} applied it.
+     *
+     * @param book      the instrument's view.
+     * @param statistic the message.
+     */
+    default void onStatistic(final BookView book, final StatisticDecoder statistic)
     {
     }
 

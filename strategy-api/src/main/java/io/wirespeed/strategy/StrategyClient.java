@@ -7,10 +7,12 @@ import io.aeron.Subscription;
 import io.aeron.logbuffer.FragmentHandler;
 import io.aeron.logbuffer.Header;
 import io.wirespeed.codecs.internal.BooleanFlag;
+import io.wirespeed.codecs.internal.BookType;
 import io.wirespeed.codecs.internal.BookUpdateDecoder;
 import io.wirespeed.codecs.internal.ControlAckDecoder;
 import io.wirespeed.codecs.internal.SessionEventDecoder;
 import io.wirespeed.codecs.internal.SessionState;
+import io.wirespeed.codecs.internal.StatisticDecoder;
 import io.wirespeed.codecs.internal.ExecType;
 import io.wirespeed.codecs.internal.ExecutionReportDecoder;
 import io.wirespeed.codecs.internal.FeedStateDecoder;
@@ -52,6 +54,7 @@ public final class StrategyClient implements Agent, AutoCloseable
     private final InstrumentStatusDecoder instrumentStatus = new InstrumentStatusDecoder();
     private final FeedStateDecoder feedState = new FeedStateDecoder();
     private final InstrumentDefinitionDecoder instrumentDefinition = new InstrumentDefinitionDecoder();
+    private final StatisticDecoder statistic = new StatisticDecoder();
     private final ExecutionReportDecoder executionReport = new ExecutionReportDecoder();
     private final RiskDecisionDecoder riskDecision = new RiskDecisionDecoder();
     private final OrderSentDecoder orderSent = new OrderSentDecoder();
@@ -409,6 +412,9 @@ public final class StrategyClient implements Agent, AutoCloseable
             case FeedStateDecoder.TEMPLATE_ID:
                 onFeedState(feedState.wrap(buffer, body, blockLength, version));
                 break;
+            case StatisticDecoder.TEMPLATE_ID:
+                onStatistic(statistic.wrap(buffer, body, blockLength, version));
+                break;
             case InstrumentDefinitionDecoder.TEMPLATE_ID:
             {
                 instrumentDefinition.wrap(buffer, body, blockLength, version);
@@ -432,7 +438,8 @@ public final class StrategyClient implements Agent, AutoCloseable
         {
             return;
         }
-        final int rejected = book.apply(update);
+        final boolean implied = BookType.IMPLIED == update.bookType();
+        final int rejected = (implied ? book.implied() : book).apply(update);
         counters.increment(StrategyCounter.BOOK_UPDATES);
         if (rejected > 0)
         {
@@ -440,7 +447,32 @@ public final class StrategyClient implements Agent, AutoCloseable
         }
         if (BooleanFlag.TRUE == update.endOfEvent())
         {
-            strategy.onBook(book, update);
+            if (implied)
+            {
+                strategy.onImpliedBook(book, update);
+            }
+            else
+            {
+                strategy.onBook(book, update);
+            }
+        }
+    }
+
+    private void onStatistic(final StatisticDecoder statistic)
+    {
+        final BookView book = view(statistic.securityId());
+        if (null == book)
+        {
+            return;
+        }
+        counters.increment(StrategyCounter.STATISTICS);
+        if (book.statistics().apply(statistic))
+        {
+            strategy.onStatistic(book, statistic);
+        }
+        else
+        {
+            counters.increment(StrategyCounter.STATISTICS_REJECTED);
         }
     }
 

@@ -10,6 +10,8 @@ public enum StrategyCounter
     BOOK_LEVELS_REJECTED(6002, "book levels rejected (level outside the view's depth)"),
     OTHER_INSTRUMENTS(6003, "market-data messages for instruments the strategy does not see"),
     UNKNOWN_TEMPLATES(6004, "messages of an unknown template or schema, skipped"),
+    STATISTICS(6005, "statistics received for instruments the strategy sees"),
+    STATISTICS_REJECTED(6006, "statistics of a type or action the view does not know, skipped"),
     NEW_ORDERS_SENT(6010, "new orders sent"),
     CANCELS_SENT(6011, "cancels sent"),
     REPLACES_SENT(6012, "replaces sent"),

@@ -32,7 +32,7 @@ public final class StrategySettings
      * @param symbol       venue symbol.
      * @param securityId   venue security id.
      * @param channelId    feed channel carrying it.
-     * @param bookDepth    levels per side the feed handler keeps and publishes.
+     * @param bookDepth    levels per side the feed handler publishes at most (the channel's book_depth cap).
      * @param tickSize     minimum price increment, mantissa with exponent -9.
      */
     public record Instrument(String symbol, int securityId, int channelId, int bookDepth, long tickSize)

@@ -1,6 +1,8 @@
 package io.wirespeed.strategy;
 
 import io.wirespeed.codecs.internal.BookAction;
+import io.wirespeed.codecs.internal.BookType;
+import io.wirespeed.codecs.internal.StatisticType;
 import io.wirespeed.config.StrategySample;
 import io.wirespeed.nic.AllocationMeter;
 import io.wirespeed.nic.ManualEpochNanoClock;
@@ -17,8 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
- * The strategy thread allocates nothing while it takes market data into book views, sends orders and takes their
- * fills; the appliance side runs on a thread of its own so only the strategy's duty cycle is measured.
+ * The strategy thread allocates nothing while it takes market data into book views (outright and implied) and
+ * statistics views, sends orders and takes their fills; the appliance side runs on a thread of its own so only the
+ * strategy's duty cycle is measured.
  */
 class AllocationFreeTest
 {
@@ -28,6 +31,7 @@ class AllocationFreeTest
     private static final long WARM_UP_EVENTS = 400_000;
     private static final long MEASURED_EVENTS = 500_000;
     private static final long EVENTS = WARM_UP_EVENTS + MEASURED_EVENTS;
+    private static final int MESSAGES_PER_EVENT = 4;
 
     @TempDir
     Path dir;
@@ -60,8 +64,8 @@ class AllocationFreeTest
             }, "appliance");
             applianceThread.start();
 
-            final long warmUpMessages = 1 + 2 * WARM_UP_EVENTS;
-            final long allMessages = 1 + 2 * EVENTS;
+            final long warmUpMessages = 1 + MESSAGES_PER_EVENT * WARM_UP_EVENTS;
+            final long allMessages = 1 + MESSAGES_PER_EVENT * EVENTS;
             final long allOrders = EVENTS / TRIGGER_EVERY_N;
             while (counters.get(StrategyCounter.MARKET_DATA_MESSAGES) < warmUpMessages)
             {
@@ -85,7 +89,7 @@ class AllocationFreeTest
 
             assertNull(failure.get());
             assertEquals(0, bytes, "bytes the strategy thread allocated in the cleanest of " + WINDOWS +
-                " windows over " + 2 * MEASURED_EVENTS + " market-data messages and " +
+                " windows over " + MESSAGES_PER_EVENT * MEASURED_EVENTS + " market-data messages and " +
                 MEASURED_EVENTS / TRIGGER_EVERY_N + " orders and fills");
             assertEquals(allMessages, counters.get(StrategyCounter.MARKET_DATA_MESSAGES));
             assertEquals(allOrders, counters.get(StrategyCounter.NEW_ORDERS_SENT));
@@ -109,9 +113,14 @@ class AllocationFreeTest
             appliance.book(ES, rxNs, true)
                 .level(BookView.BID, BookAction.CHANGE, 1, 1000, 1 + (event & 7), 1)
                 .publishBook();
+            appliance.book(ES, rxNs, true, BookType.IMPLIED)
+                .level(BookView.ASK, BookAction.OVERLAY, 1, 1005, 1 + (event & 3), 0)
+                .publishBook();
             appliance.topOfBook(ES, 1000, 1010, rxNs);
+            appliance.statistic(ES, StatisticType.ELECTRONIC_VOLUME, BookAction.CHANGE, StatisticsView.NULL_PRICE,
+                event, 0, rxNs);
             appliance.pollOrders();
-            while (counters.get(StrategyCounter.MARKET_DATA_MESSAGES) < 1 + 2 * event - 512)
+            while (counters.get(StrategyCounter.MARKET_DATA_MESSAGES) < 1 + MESSAGES_PER_EVENT * event - 512)
             {
                 if (0 == appliance.pollOrders())
                 {

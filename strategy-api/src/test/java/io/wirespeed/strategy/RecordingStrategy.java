@@ -4,6 +4,7 @@ import io.wirespeed.codecs.internal.BookUpdateDecoder;
 import io.wirespeed.codecs.internal.ExecutionReportDecoder;
 import io.wirespeed.codecs.internal.FeedStateDecoder;
 import io.wirespeed.codecs.internal.RiskDecisionDecoder;
+import io.wirespeed.codecs.internal.StatisticDecoder;
 import io.wirespeed.codecs.internal.TopOfBookDecoder;
 import io.wirespeed.codecs.internal.TradeDecoder;
 
@@ -21,6 +22,16 @@ final class RecordingStrategy implements Strategy
     {
         events.add("book " + book.securityId() + " " + book.bestBid() + "/" + book.bestAsk() + " rx=" +
             update.rxTimestampNs());
+    }
+
+    public void onImpliedBook(final BookView book, final BookUpdateDecoder update)
+    {
+        events.add("implied " + book.securityId() + " " + book.implied().bestBid() + "/" + book.implied().bestAsk());
+    }
+
+    public void onStatistic(final BookView book, final StatisticDecoder statistic)
+    {
+        events.add("statistic " + book.securityId() + " " + statistic.action() + " " + statistic.statisticType());
     }
 
     public void onTopOfBook(final BookView book, final TopOfBookDecoder topOfBook)

@@ -1,6 +1,7 @@
 package io.wirespeed.strategy;
 
 import io.wirespeed.codecs.internal.BookAction;
+import io.wirespeed.codecs.internal.BookType;
 import io.wirespeed.codecs.internal.CancelOrderDecoder;
 import io.wirespeed.codecs.internal.ExecType;
 import io.wirespeed.codecs.internal.FeedStateValue;
@@ -11,6 +12,7 @@ import io.wirespeed.codecs.internal.RejectReason;
 import io.wirespeed.codecs.internal.ReplaceOrderDecoder;
 import io.wirespeed.codecs.internal.RiskResult;
 import io.wirespeed.codecs.internal.Side;
+import io.wirespeed.codecs.internal.StatisticType;
 import io.wirespeed.codecs.internal.TimeInForce;
 import io.wirespeed.config.StrategySample;
 import io.wirespeed.nic.ManualEpochNanoClock;
@@ -27,6 +29,7 @@ import java.util.function.BooleanSupplier;
 import static io.wirespeed.strategy.TestAppliance.ES;
 import static io.wirespeed.strategy.TestAppliance.NQ;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,6 +61,62 @@ class StrategyClientTest
     {
         client.close();
         appliance.close();
+    }
+
+    @Test
+    void impliedBooksAndStatisticsReachTheirViewsAndCallbacks()
+    {
+        final BookView es = client.book(ES);
+        appliance.book(ES, 100, true).level(BookView.BID, BookAction.NEW, 1, 1000, 5, 1).publishBook();
+        appliance.book(ES, 100, false, BookType.IMPLIED).level(BookView.BID, BookAction.NEW, 1, 1001, 2, 0)
+            .publishBook();
+        appliance.book(ES, 100, true, BookType.IMPLIED).level(BookView.ASK, BookAction.NEW, 1, 1009, 3, 0)
+            .publishBook();
+        doWorkUntil(() -> 3 == es.updateCount() + es.implied().updateCount());
+        assertEquals(1000, es.bestBid(), "the outright book is untouched by implied levels");
+        assertEquals(BookView.NULL_PRICE, es.bestAsk());
+        assertEquals(1001, es.implied().bestBid());
+        assertEquals(1009, es.implied().bestAsk());
+        assertEquals(List.of("book " + ES + " 1000/" + BookView.NULL_PRICE + " rx=100",
+            "implied " + ES + " 1001/1009"), strategy.events);
+
+        strategy.events.clear();
+        appliance.statistic(ES, StatisticType.SETTLEMENT_PRICE, BookAction.NEW, 4_500_250_000_000L,
+            StatisticsView.NULL_QTY, 0b11, 200);
+        appliance.statistic(ES, StatisticType.ELECTRONIC_VOLUME, BookAction.NEW, StatisticsView.NULL_PRICE, 1_500, 0,
+            201);
+        appliance.statistic(ES, StatisticType.ELECTRONIC_VOLUME, BookAction.CHANGE, StatisticsView.NULL_PRICE, 1_600,
+            0, 202);
+        appliance.statistic(ES, StatisticType.HIGH_LIMIT_PRICE, BookAction.NEW, 4_700_000_000_000L,
+            StatisticsView.NULL_QTY, 0, 203);
+        appliance.statistic(ES, StatisticType.HIGH_LIMIT_PRICE, BookAction.DELETE, StatisticsView.NULL_PRICE,
+            StatisticsView.NULL_QTY, 0, 204);
+        final StatisticsView statistics = es.statistics();
+        doWorkUntil(() -> 5 == statistics.updateCount());
+        assertEquals(4_500_250_000_000L, statistics.price(StatisticType.SETTLEMENT_PRICE));
+        assertEquals(0b11, statistics.settlPriceFlags(StatisticType.SETTLEMENT_PRICE));
+        assertEquals(20_400, statistics.tradingReferenceDate(StatisticType.SETTLEMENT_PRICE));
+        assertEquals(198, statistics.transactTimeNs(StatisticType.SETTLEMENT_PRICE));
+        assertEquals(1_600, statistics.qty(StatisticType.ELECTRONIC_VOLUME));
+        assertEquals(StatisticsView.NULL_PRICE, statistics.price(StatisticType.ELECTRONIC_VOLUME));
+        assertFalse(statistics.isSet(StatisticType.HIGH_LIMIT_PRICE));
+        assertEquals(StatisticsView.NULL_PRICE, statistics.price(StatisticType.HIGH_LIMIT_PRICE));
+        assertEquals(204, statistics.rptSeq());
+        assertEquals(List.of(
+            "statistic " + ES + " NEW SETTLEMENT_PRICE",
+            "statistic " + ES + " NEW ELECTRONIC_VOLUME",
+            "statistic " + ES + " CHANGE ELECTRONIC_VOLUME",
+            "statistic " + ES + " NEW HIGH_LIMIT_PRICE",
+            "statistic " + ES + " DELETE HIGH_LIMIT_PRICE"), strategy.events);
+
+        appliance.statistic(ES, StatisticType.NULL_VAL, BookAction.CLEAR, StatisticsView.NULL_PRICE,
+            StatisticsView.NULL_QTY, 0, 300);
+        doWorkUntil(() -> 6 == statistics.updateCount());
+        assertFalse(statistics.isSet(StatisticType.SETTLEMENT_PRICE));
+        assertFalse(statistics.isSet(StatisticType.ELECTRONIC_VOLUME));
+        assertEquals(6, client.counters().get(StrategyCounter.STATISTICS));
+        assertEquals(0, client.counters().get(StrategyCounter.STATISTICS_REJECTED));
+        assertTrue(client.book(NQ).statistics().updateCount() == 0, "other instruments untouched");
     }
 
     @Test

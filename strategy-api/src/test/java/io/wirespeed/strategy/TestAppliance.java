@@ -8,6 +8,7 @@ import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.aeron.logbuffer.FragmentHandler;
 import io.wirespeed.codecs.internal.BookAction;
+import io.wirespeed.codecs.internal.BookType;
 import io.wirespeed.codecs.internal.BookUpdateEncoder;
 import io.wirespeed.codecs.internal.BooleanFlag;
 import io.wirespeed.codecs.internal.CancelOrderDecoder;
@@ -25,6 +26,8 @@ import io.wirespeed.codecs.internal.ReplaceOrderDecoder;
 import io.wirespeed.codecs.internal.RiskDecisionEncoder;
 import io.wirespeed.codecs.internal.RiskResult;
 import io.wirespeed.codecs.internal.Side;
+import io.wirespeed.codecs.internal.StatisticEncoder;
+import io.wirespeed.codecs.internal.StatisticType;
 import io.wirespeed.codecs.internal.TopOfBookEncoder;
 import io.wirespeed.codecs.internal.TradeEncoder;
 import io.wirespeed.config.AeronContext;
@@ -63,6 +66,7 @@ final class TestAppliance implements AutoCloseable
     private final BookUpdateEncoder bookUpdate = new BookUpdateEncoder();
     private final TopOfBookEncoder topOfBook = new TopOfBookEncoder();
     private final TradeEncoder trade = new TradeEncoder();
+    private final StatisticEncoder statistic = new StatisticEncoder();
     private final FeedStateEncoder feedState = new FeedStateEncoder();
     private final ExecutionReportEncoder report = new ExecutionReportEncoder();
     private final RiskDecisionEncoder riskDecision = new RiskDecisionEncoder();
@@ -88,6 +92,7 @@ final class TestAppliance implements AutoCloseable
     private int bookSecurityId;
     private long bookRxNs;
     private boolean bookEndOfEvent;
+    private BookType bookType = BookType.OUTRIGHT;
     private long execId;
 
     /**
@@ -154,6 +159,12 @@ final class TestAppliance implements AutoCloseable
 
     TestAppliance book(final int securityId, final long rxNs, final boolean endOfEvent)
     {
+        return book(securityId, rxNs, endOfEvent, BookType.OUTRIGHT);
+    }
+
+    TestAppliance book(final int securityId, final long rxNs, final boolean endOfEvent, final BookType bookType)
+    {
+        this.bookType = bookType;
         bookSecurityId = securityId;
         bookRxNs = rxNs;
         bookEndOfEvent = endOfEvent;
@@ -184,7 +195,8 @@ final class TestAppliance implements AutoCloseable
             .packetSeqNum(1)
             .sendingTimeNs(bookRxNs - 1)
             .rxTimestampNs(bookRxNs)
-            .publishTimestampNs(bookRxNs + 1);
+            .publishTimestampNs(bookRxNs + 1)
+            .bookType(bookType);
         final BookUpdateEncoder.LevelsEncoder group = bookUpdate.levelsCount(levels);
         for (int i = 0; i < levels; i++)
         {
@@ -227,8 +239,37 @@ final class TestAppliance implements AutoCloseable
             .numberOfOrders(2)
             .sendingTimeNs(rxNs - 1)
             .rxTimestampNs(rxNs)
-            .publishTimestampNs(rxNs + 1);
+            .publishTimestampNs(rxNs + 1)
+            .transactTimeNs(rxNs - 2)
+            .mdTradeEntryId(TradeEncoder.mdTradeEntryIdNullValue());
         offer(marketData, MessageHeaderEncoder.ENCODED_LENGTH + trade.encodedLength());
+    }
+
+    void statistic(
+        final int securityId,
+        final StatisticType type,
+        final BookAction action,
+        final long price,
+        final long qty,
+        final int settlPriceFlags,
+        final long rxNs)
+    {
+        statistic.wrapAndApplyHeader(buffer, 0, header)
+            .securityId(securityId)
+            .channelId(CHANNEL)
+            .rptSeq(rxNs)
+            .statisticType(type)
+            .action(action)
+            .price(price)
+            .qty(qty)
+            .tradingReferenceDate(20_400)
+            .packetSeqNum(1)
+            .transactTimeNs(rxNs - 2)
+            .sendingTimeNs(rxNs - 1)
+            .rxTimestampNs(rxNs)
+            .publishTimestampNs(rxNs + 1);
+        statistic.settlPriceFlags().clear().finalDaily(0 != (settlPriceFlags & 1)).actual(0 != (settlPriceFlags & 2));
+        offer(marketData, MessageHeaderEncoder.ENCODED_LENGTH + statistic.encodedLength());
     }
 
     void feedState(final int securityId, final FeedStateValue state, final long rxNs)

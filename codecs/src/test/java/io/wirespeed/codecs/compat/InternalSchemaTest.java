@@ -25,7 +25,7 @@ final class InternalSchemaTest
 {
     private static final String PACKAGE = "io.wirespeed.codecs.internal";
     private static final Set<String> MARKET_DATA = Set.of(
-        "BookUpdate", "TopOfBook", "Trade", "InstrumentStatus", "FeedState", "InstrumentDefinition");
+        "BookUpdate", "TopOfBook", "Trade", "InstrumentStatus", "FeedState", "InstrumentDefinition", "Statistic");
     private static final Set<String> ORDER_REQUESTS = Set.of("NewOrder", "CancelOrder", "ReplaceOrder");
     private static final Set<String> ORDER_OUTCOMES = Set.of("ExecutionReport", "RiskDecision", "OrderSent");
 
