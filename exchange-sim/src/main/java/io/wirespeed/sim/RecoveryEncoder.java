@@ -169,7 +169,7 @@ final class RecoveryEncoder
             .contractMultiplier(MDInstrumentDefinitionFuture54Encoder.contractMultiplierNullValue())
             .contractMultiplierUnit(MDInstrumentDefinitionFuture54Encoder.contractMultiplierUnitNullValue())
             .flowScheduleType(MDInstrumentDefinitionFuture54Encoder.flowScheduleTypeNullValue());
-        d.minPriceIncrementAmount().mantissa(minPriceIncrementAmount(instrument));
+        d.minPriceIncrementAmount().mantissa(instrument.tickValueMantissa);
         d.userDefinedInstrument((byte)'N')
             .tradingReferenceDate(MDInstrumentDefinitionFuture54Encoder.tradingReferenceDateNullValue());
         d.noEventsCount(0);
@@ -177,13 +177,6 @@ final class RecoveryEncoder
         d.noInstAttribCount(1).next().instAttribValue().clear().electronicMatchEligible(true);
         d.noLotTypeRulesCount(1).next().lotType((byte)1).minLotSize().mantissa(MIN_LOT_SIZE_ONE);
         return finish(messageOffset, d.encodedLength());
-    }
-
-    private static long minPriceIncrementAmount(final SimInstrument instrument)
-    {
-        return Math.multiplyHigh(instrument.tickMantissa, instrument.contractMultiplierMantissa) == 0 ?
-            instrument.tickMantissa * instrument.contractMultiplierMantissa / DISPLAY_FACTOR_ONE :
-            PRICENULL9Encoder.mantissaNullValue();
     }
 
     private static byte[] padded(final String text, final int length)

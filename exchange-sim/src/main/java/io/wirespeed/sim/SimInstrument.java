@@ -20,6 +20,7 @@ final class SimInstrument
     final int securityId;
     final long tickMantissa;
     final long contractMultiplierMantissa;
+    final long tickValueMantissa;
     final OrderBook book;
     final MbpBook mbp;
     final byte[] symbol;
@@ -44,6 +45,8 @@ final class SimInstrument
         this.tickMantissa = mantissa(context.tickSize(), "tick_size", context.symbol());
         this.contractMultiplierMantissa =
             mantissa(context.contractMultiplier(), "contract_multiplier", context.symbol());
+        this.tickValueMantissa =
+            mantissa(context.tickSize().multiply(context.contractMultiplier()), "tick value", context.symbol());
         this.book = new OrderBook(securityId, maxOrders, maxClientOrders);
         this.mbp = new MbpBook(securityId, publishedDepth);
         this.midTicks = Math.max(minMidTicks, INITIAL_MID_PRICE_MANTISSA / tickMantissa + index * MID_TICKS_APART);
