@@ -46,6 +46,7 @@ final class SimContextTest
             List.of(new ConfigError("sim.max_client_orders", "-1", "out of range (0..1000000)", ConfigLocation.NONE)),
             ex.errors());
     }
+
     @Test
     void shouldDefaultToARealLookingChannel()
     {
