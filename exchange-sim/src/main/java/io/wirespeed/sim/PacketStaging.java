@@ -25,6 +25,7 @@ final class PacketStaging
     private int packetStart = -1;
     private long lastSeqNum;
     private long sendingTimeNs;
+    private long lastOpenedNs;
 
     PacketStaging(final int maxPayload, final int maxPackets)
     {
@@ -41,11 +42,36 @@ final class PacketStaging
     }
 
     /**
-     * Set the SendingTime of packets opened from now on.
+     * The time of an event about to be written, which is also the SendingTime of packets opened from now on: never
+     * earlier than any before it, and a later time closes the open packet so that no message's TransactTime comes
+     * after its packet's SendingTime.
+     *
+     * @return the event's time: {@code timeNs}, or the latest time so far when that is later.
      */
-    void sendingTime(final long sendingTimeNs)
+    long eventTime(final long timeNs)
     {
-        this.sendingTimeNs = sendingTimeNs;
+        if (timeNs - sendingTimeNs > 0)
+        {
+            endPacket();
+            sendingTimeNs = timeNs;
+        }
+        return sendingTimeNs;
+    }
+
+    /**
+     * The SendingTime of the packet open or about to open.
+     */
+    long sendingTimeNs()
+    {
+        return sendingTimeNs;
+    }
+
+    /**
+     * The time of the last packet opened; packets already opened keep theirs.
+     */
+    long lastSendingTimeNs()
+    {
+        return lastOpenedNs;
     }
 
     /**
@@ -68,6 +94,7 @@ final class PacketStaging
             }
             packetStart = position;
             header.wrap(buffer, position).msgSeqNum(++lastSeqNum).sendingTime(sendingTimeNs);
+            lastOpenedNs = sendingTimeNs;
             position += BinaryPacketHeaderEncoder.ENCODED_LENGTH;
         }
         return position;
