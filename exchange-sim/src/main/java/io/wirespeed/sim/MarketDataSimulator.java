@@ -556,6 +556,8 @@ public final class MarketDataSimulator implements Agent
             staging.eventTime(nowNs);
             incremental.writeHeartbeat();
             counters.increment(SimCounter.HEARTBEATS);
+            lastSeenSeqNum = staging.lastSeqNum();
+            lastActivityNs = nowNs;
             return 1 + transmit();
         }
         return 0;

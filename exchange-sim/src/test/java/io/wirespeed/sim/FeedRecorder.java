@@ -73,6 +73,8 @@ final class FeedRecorder implements SimHarness.PayloadHandler
     final List<Long> channelResetSeqNums = new ArrayList<>();
     final List<StatusChange> statusChanges = new ArrayList<>();
     final List<Long> heartbeatTimesNs = new ArrayList<>();
+    final List<Long> heartbeatIdleNs = new ArrayList<>();
+    final Map<Integer, Long> settlementTypes = new TreeMap<>();
     final Map<Integer, Long> templateCounts = new TreeMap<>();
     final Map<Character, Long> statisticCounts = new TreeMap<>();
     final Map<Long, TradeEntry> tradeEntries = new HashMap<>();
@@ -107,6 +109,7 @@ final class FeedRecorder implements SimHarness.PayloadHandler
     private int openEventRank;
     private boolean bookContinues;
     private long sendingTimeNs;
+    private long previousSendingTimeNs;
 
     FeedRecorder(final int depth)
     {
@@ -170,6 +173,7 @@ final class FeedRecorder implements SimHarness.PayloadHandler
         sendingTimeNs = packetHeader.sendingTime();
         assertTrue(sendingTimeNs >= lastSendingTimeNs,
             () -> "SendingTime went back: " + sendingTimeNs + " after " + lastSendingTimeNs + " at " + msgSeqNum);
+        previousSendingTimeNs = lastSendingTimeNs;
         lastSendingTimeNs = sendingTimeNs;
 
         final List<Integer> templates = keepPackets ? new ArrayList<>() : null;
@@ -312,6 +316,10 @@ final class FeedRecorder implements SimHarness.PayloadHandler
             onEntry(securityId, entry.rptSeq(), transactTimeNs).stats.onDaily(type, entry.mDEntryPx().mantissa(),
                 entry.mDEntrySize(), entry.tradingReferenceDate(), entry.settlPriceType().getRaw());
             statisticCounts.merge(type, 1L, Long::sum);
+            if ('6' == type)
+            {
+                settlementTypes.merge((int)entry.settlPriceType().getRaw(), 1L, Long::sum);
+            }
         }
         onEventMessage(securityId, RANK_DAILY, daily.matchEventIndicator().endOfEvent());
         return daily.encodedLength();
@@ -398,6 +406,7 @@ final class FeedRecorder implements SimHarness.PayloadHandler
         assertEquals(packetLength, BinaryPacketHeaderDecoder.ENCODED_LENGTH + size, "holds the heartbeat alone");
         assertEquals(-1, openEventSecurityId, "a heartbeat does not interrupt an event");
         heartbeatTimesNs.add(sendingTimeNs);
+        heartbeatIdleNs.add(sendingTimeNs - previousSendingTimeNs);
         return 0;
     }
 

@@ -21,14 +21,16 @@ class MarketDataSimulatorAllocationTest
     Path dir;
 
     /**
-     * The warm-up runs until the rare paths (a side swept empty, commands) have been taken and compiled, so that a
-     * deoptimisation on first use cannot show up in the measured window.
+     * The warm-up runs until the rare paths (a side swept empty, commands, trading days closing and starting,
+     * heartbeats in the closed hours) have been taken and compiled, so that a deoptimisation on first use cannot show
+     * up in the measured window.
      */
     @Test
     void steadyStateAllocatesNothingOverAMillionPackets()
     {
         final SimContext context = new SimContext().seed(42).messageRatePerSecond(1_000_000).burstiness(0.5)
-            .snapshotIntervalMs(10).definitionIntervalMs(10);
+            .snapshotIntervalMs(10).definitionIntervalMs(10).openSessionMs(400).closedMs(100)
+            .statisticsIntervalMs(50).heartbeatIntervalMs(10);
         try (SimHarness harness = new SimHarness(dir, context))
         {
             harness.runUntilMsgSeqNum(300_000, STEP_NS);
@@ -40,12 +42,18 @@ class MarketDataSimulatorAllocationTest
 
             final long target = harness.sim.lastMsgSeqNum() + 1_000_000;
             final long loopsBefore = harness.sim.snapshotLoopCount();
+            final long heartbeatsBefore = harness.sim.counters().value(SimCounter.HEARTBEATS);
+            final long statisticsBefore = harness.sim.counters().value(SimCounter.STATISTICS_EVENTS);
             final long before = AllocationMeter.allocatedBytes();
             harness.runUntilMsgSeqNum(target, STEP_NS);
             final long allocated = AllocationMeter.allocatedBytes() - before;
 
             assertEquals(0, allocated, "bytes allocated over 1,000,000 packets");
             assertTrue(harness.sim.snapshotLoopCount() > loopsBefore, "snapshot loops ran while measured");
+            assertTrue(harness.sim.counters().value(SimCounter.HEARTBEATS) > heartbeatsBefore,
+                "heartbeats while measured");
+            assertTrue(harness.sim.counters().value(SimCounter.STATISTICS_EVENTS) > statisticsBefore,
+                "statistics events while measured");
         }
     }
 }
