@@ -195,6 +195,7 @@ public final class MarketDataSimulator implements Agent
         nowNs = startNs;
         lastActivityNs = startNs;
         nextSlotNs = startNs + nextGapNs();
+        stageTransitionsDue();
         recoveryLoops = new RecoveryLoops(this.instruments, new RecoveryEncoder(maxPayload, templates),
             new DefinitionEncoder(maxPayload, channelId, depth, templates), snapshotFeed, definitionFeed, counters,
             startNs, TimeUnit.MILLISECONDS.toNanos(sim.snapshotIntervalMs()),
@@ -542,6 +543,18 @@ public final class MarketDataSimulator implements Agent
             work += 1 + transmit();
         }
         return work;
+    }
+
+    /**
+     * The schedule's transitions due at the start (the trading day's start, and the open when there is no pre-open),
+     * staged so that instruments have their status from construction on; the first duty cycle sends them.
+     */
+    private void stageTransitionsDue()
+    {
+        while (sessionEvents.isTransitionNext(true) && sessionEvents.nextDueNs(true) - nowNs <= 0)
+        {
+            sessionEvents.runNext(nowNs, openLoop, true);
+        }
     }
 
     private int heartbeat()
