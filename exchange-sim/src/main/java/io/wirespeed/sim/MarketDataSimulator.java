@@ -32,7 +32,9 @@ import java.util.concurrent.TimeUnit;
  * measured against it has no coordinated omission; in closed-loop mode it is the time it is sent and the next slot
  * is scheduled from then. The same seed and the same sequence of clock readings give the same packets, bit for bit.
  * SendingTime and TransactTime never go backwards on the incremental feed: an event stamped before one already
- * written (a slot running late behind a client order) takes the later time.
+ * written (a slot running late behind a client order) takes the later time. The first trading day starts as the
+ * simulator is built (its status and statistics staged then, stamped with that time, sent by the first duty cycle), so
+ * instruments have their status from the start and no snapshot's TransactTime is ever 0.
  * <p>
  * The snapshot and definition loops each restart their own MsgSeqNum at 1 on every loop, as CME's market recovery
  * and instrument replay feeds do, with TotNumReports the number of instruments on the channel.

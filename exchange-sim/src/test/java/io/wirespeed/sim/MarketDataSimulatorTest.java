@@ -1,6 +1,7 @@
 package io.wirespeed.sim;
 
 import io.wirespeed.codecs.mdp3.HaltReason;
+import io.wirespeed.codecs.mdp3.MDIncrementalRefreshBook46Decoder;
 import io.wirespeed.codecs.mdp3.SecurityTradingStatus;
 import io.wirespeed.config.ChannelContext;
 import io.wirespeed.config.SimContext;
@@ -301,7 +302,14 @@ class MarketDataSimulatorTest
             assertEquals(1, harness.sim.slotCount());
             for (final FeedRecorder.Packet packet : recorder.packets)
             {
-                assertEquals(T0_NS + 10 * STEP_NS, packet.sendingTimeNs());
+                if (packet.templateIds().contains(MDIncrementalRefreshBook46Decoder.TEMPLATE_ID))
+                {
+                    assertEquals(T0_NS + 10 * STEP_NS, packet.sendingTimeNs(), "the slot's packets: when they left");
+                }
+                else
+                {
+                    assertEquals(T0_NS, packet.sendingTimeNs(), "the trading day started as the simulator did");
+                }
             }
             assertEquals(T0_NS + 11 * STEP_NS, harness.sim.nextSlotNs());
         }
