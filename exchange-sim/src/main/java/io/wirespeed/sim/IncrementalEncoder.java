@@ -67,11 +67,6 @@ final class IncrementalEncoder
         tradeFillCounts = new int[maxFills];
     }
 
-    StatisticsEncoder statistics()
-    {
-        return statistics;
-    }
-
     /**
      * The messages of one event on one instrument: its trades, volume, book updates and the statistics they make.
      * Each trade entry (one per price level) takes the instrument's next MDTradeEntryID, which its fills carry.

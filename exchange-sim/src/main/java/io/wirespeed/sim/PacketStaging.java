@@ -25,7 +25,6 @@ final class PacketStaging
     private int packetStart = -1;
     private long lastSeqNum;
     private long sendingTimeNs;
-    private long lastOpenedNs;
 
     PacketStaging(final int maxPayload, final int maxPackets)
     {
@@ -58,21 +57,6 @@ final class PacketStaging
         return sendingTimeNs;
     }
 
-    /**
-     * The SendingTime of the packet open or about to open.
-     */
-    long sendingTimeNs()
-    {
-        return sendingTimeNs;
-    }
-
-    /**
-     * The time of the last packet opened; packets already opened keep theirs.
-     */
-    long lastSendingTimeNs()
-    {
-        return lastOpenedNs;
-    }
 
     /**
      * Make room for a message of {@code length} bytes (its MessageSize included), opening a packet when none is open
@@ -94,7 +78,6 @@ final class PacketStaging
             }
             packetStart = position;
             header.wrap(buffer, position).msgSeqNum(++lastSeqNum).sendingTime(sendingTimeNs);
-            lastOpenedNs = sendingTimeNs;
             position += BinaryPacketHeaderEncoder.ENCODED_LENGTH;
         }
         return position;
