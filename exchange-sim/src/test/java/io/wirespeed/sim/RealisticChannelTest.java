@@ -76,6 +76,13 @@ class RealisticChannelTest
                 assertEquals(harness.sim.rptSeq(securityId), reference.lastRptSeq, "RptSeq of " + securityId);
             }
             assertEquals(0, harness.sim.counters().value(SimCounter.CLIENT_EVENTS_UNPUBLISHED));
+            for (final int securityId : SECURITY_IDS)
+            {
+                final RecoveryRecorder.Terms terms = recorder.recovery.terms.get(securityId);
+                assertEquals(2, terms.events().size(), "activation and last trade: " + terms);
+                assertEquals(List.of("GBX:10", "GBI:2"), terms.feedTypes());
+                assertTrue(terms.tickValue() > 0 && terms.maturityYear() >= 2025, terms::toString);
+            }
         }
     }
 
