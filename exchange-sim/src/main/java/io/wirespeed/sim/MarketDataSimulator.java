@@ -26,8 +26,9 @@ import java.util.concurrent.TimeUnit;
  * Packets are scheduled from the clock: slot k is due at the start time plus the sum of k gaps, each gap a blend
  * (by burstiness) of the mean and an exponentially distributed draw, and carries one to {@value #MAX_EVENTS_PER_SLOT}
  * participant events, so the mean event rate is {@code message_rate_per_second} (an event that changes the
- * published book or trades is one to a few messages: about 1.5 messages per event with the default market, a trade adding its volume). An event
- * may spill into further packets with the same SendingTime; events are never split across slots. In open-loop mode
+ * published book or trades is one to a few messages: about 1.5 messages per event with the default market, a trade
+ * adding its volume). An event may spill into further packets with the same SendingTime; events are never split
+ * across slots. In open-loop mode
  * each packet's SendingTime (and TransactTime) is its slot's intended time, however late it leaves, so latency
  * measured against it has no coordinated omission; in closed-loop mode it is the time it is sent and the next slot
  * is scheduled from then. The same seed and the same sequence of clock readings give the same packets, bit for bit.
