@@ -30,8 +30,8 @@ import java.util.concurrent.TimeUnit;
  * adding its volume). An event may spill into further packets with the same SendingTime; events are never split
  * across slots. In open-loop mode each packet's SendingTime (and TransactTime) is its slot's intended time, however
  * late it leaves, so latency measured against it has no coordinated omission; in closed-loop mode it is the time it
- * is sent and the next slot is scheduled from then. The same seed and the same sequence of clock readings give the same packets, bit for bit.
- * SendingTime and TransactTime never go backwards on the incremental feed: an event stamped before one already
+ * is sent and the next slot is scheduled from then. The same seed and the same sequence of clock readings give the
+ * same packets, bit for bit. SendingTime and TransactTime never go backwards on the incremental feed: an event stamped before one already
  * written (a slot running late behind a client order) takes the later time. The first trading day starts as the
  * simulator is built (its status and statistics staged then, stamped with that time, sent by the first duty cycle), so
  * instruments have their status from the start and no snapshot's TransactTime is ever 0.
