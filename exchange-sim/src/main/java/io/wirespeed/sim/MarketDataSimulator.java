@@ -23,15 +23,15 @@ import java.util.concurrent.TimeUnit;
  * every status change and the statistics each step makes ({@link SessionEvents}), periodic statistics, and an
  * AdminHeartbeat12 when the incremental feed has been idle for {@code heartbeat_interval_ms}.
  * <p>
- * Packets are scheduled from the clock: slot k is due at the start time plus the sum of k gaps, each gap a blend
- * (by burstiness) of the mean and an exponentially distributed draw, and carries one to {@value #MAX_EVENTS_PER_SLOT}
- * participant events, so the mean event rate is {@code message_rate_per_second} (an event that changes the
- * published book or trades is one to a few messages: about 1.5 messages per event with the default market, a trade
- * adding its volume). An event may spill into further packets with the same SendingTime; events are never split
- * across slots. In open-loop mode each packet's SendingTime (and TransactTime) is its slot's intended time, however
- * late it leaves, so latency measured against it has no coordinated omission; in closed-loop mode it is the time it
- * is sent and the next slot is scheduled from then. The same seed and the same sequence of clock readings give the
- * same packets, bit for bit. SendingTime and TransactTime never go backwards on the incremental feed: an event stamped before one already
+ * Packets are scheduled from the clock: slot k is due at the start time plus the sum of k gaps, each gap a blend (by
+ * burstiness) of the mean and an exponentially distributed draw, and carries one to {@value #MAX_EVENTS_PER_SLOT}
+ * participant events, so the mean event rate is {@code message_rate_per_second} (an event that changes the published
+ * book or trades is one to a few messages: about 1.5 messages per event with the default market, a trade adding its
+ * volume). An event may spill into further packets with the same SendingTime; events are never split across slots. In
+ * open-loop mode each packet's SendingTime (and TransactTime) is its slot's intended time, however late it leaves, so
+ * latency measured against it has no coordinated omission; in closed-loop mode it is the time it is sent and the next
+ * slot is scheduled from then. The same seed and the same sequence of clock readings give the same packets, bit for
+ * bit. SendingTime and TransactTime never go backwards on the incremental feed: an event stamped before one already
  * written (a slot running late behind a client order) takes the later time. The first trading day starts as the
  * simulator is built (its status and statistics staged then, stamped with that time, sent by the first duty cycle), so
  * instruments have their status from the start and no snapshot's TransactTime is ever 0.
