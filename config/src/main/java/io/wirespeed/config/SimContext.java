@@ -1,7 +1,8 @@
 package io.wirespeed.config;
 
 /**
- * The exchange simulator, {@code [sim]}: its random seed and the market it generates.
+ * The exchange simulator, {@code [sim]}: its random seed, the market it generates and the CME-like channel it
+ * publishes (trading-session schedule, statistics, volume, limits and banding, heartbeats).
  */
 public final class SimContext extends ConfigContext<SimContext>
 {
@@ -56,6 +57,36 @@ public final class SimContext extends ConfigContext<SimContext>
      */
     public static final boolean CANCEL_ON_DISCONNECT_DEFAULT = false;
 
+    /**
+     * Default length of the pre-open before the open, compressed for a simulator.
+     */
+    public static final long PRE_OPEN_MS_DEFAULT = 500;
+
+    /**
+     * Default length of the open session: 0, open until the simulator stops, no scheduled close.
+     */
+    public static final long OPEN_SESSION_MS_DEFAULT = 0;
+
+    /**
+     * Default time from the close to the next trading day's start (pre-open), when a close is scheduled.
+     */
+    public static final long CLOSED_MS_DEFAULT = 1_000;
+
+    /**
+     * Default period of the statistics sent besides the trading events (indicative opening, intraday settlement,
+     * cleared volume and open interest).
+     */
+    public static final long STATISTICS_INTERVAL_MS_DEFAULT = 1_000;
+
+    /**
+     * Default idle time after which the incremental feed sends a heartbeat.
+     */
+    public static final long HEARTBEAT_INTERVAL_MS_DEFAULT = 1_000;
+
+    private static final long MAX_SESSION_MS = 86_400_000;
+    private static final long MAX_INTERVAL_MS = 3_600_000;
+    private static final long MAX_HEARTBEAT_INTERVAL_MS = 60_000;
+
     private long seed = SEED_DEFAULT;
     private long messageRatePerSecond = MESSAGE_RATE_PER_SECOND_DEFAULT;
     private double burstiness = BURSTINESS_DEFAULT;
@@ -66,6 +97,15 @@ public final class SimContext extends ConfigContext<SimContext>
     private int participants = PARTICIPANTS_DEFAULT;
     private int maxClientOrders = MAX_CLIENT_ORDERS_DEFAULT;
     private boolean cancelOnDisconnect = CANCEL_ON_DISCONNECT_DEFAULT;
+    private long preOpenMs = PRE_OPEN_MS_DEFAULT;
+    private long openSessionMs = OPEN_SESSION_MS_DEFAULT;
+    private long closedMs = CLOSED_MS_DEFAULT;
+    private long statisticsIntervalMs = STATISTICS_INTERVAL_MS_DEFAULT;
+    private long heartbeatIntervalMs = HEARTBEAT_INTERVAL_MS_DEFAULT;
+    private boolean sendVolume = true;
+    private boolean sendSessionStatistics = true;
+    private boolean sendDailyStatistics = true;
+    private boolean sendLimitsBanding = true;
 
     /**
      * A context holding the defaults.
@@ -299,6 +339,215 @@ public final class SimContext extends ConfigContext<SimContext>
         return this;
     }
 
+    /**
+     * Pre-open length, {@code pre_open_ms}.
+     *
+     * @return milliseconds.
+     */
+    public long preOpenMs()
+    {
+        return preOpenMs;
+    }
+
+    /**
+     * Pre-open length, {@code pre_open_ms}: 0..3600000; each trading day starts in PreOpen (an indicative opening
+     * price, no trading) and opens (ReadyToTrade) this long after; 0 opens at once.
+     *
+     * @param preOpenMs milliseconds.
+     * @return this for a fluent API.
+     */
+    public SimContext preOpenMs(final long preOpenMs)
+    {
+        this.preOpenMs = preOpenMs;
+        return this;
+    }
+
+    /**
+     * Open session length, {@code open_session_ms}.
+     *
+     * @return milliseconds, 0 for no scheduled close.
+     */
+    public long openSessionMs()
+    {
+        return openSessionMs;
+    }
+
+    /**
+     * Open session length, {@code open_session_ms}: 0..86400000; the market closes (Close, settlement) this long
+     * after the open and a new trading day starts {@code closed_ms} later; 0 keeps it open until the simulator stops.
+     *
+     * @param openSessionMs milliseconds.
+     * @return this for a fluent API.
+     */
+    public SimContext openSessionMs(final long openSessionMs)
+    {
+        this.openSessionMs = openSessionMs;
+        return this;
+    }
+
+    /**
+     * Time closed between trading days, {@code closed_ms}.
+     *
+     * @return milliseconds.
+     */
+    public long closedMs()
+    {
+        return closedMs;
+    }
+
+    /**
+     * Time closed between trading days, {@code closed_ms}: 10..3600000, from the close to the next day's pre-open
+     * (preliminary settlement at the close, final settlement half way); only with a scheduled close
+     * ({@code open_session_ms} above 0).
+     *
+     * @param closedMs milliseconds.
+     * @return this for a fluent API.
+     */
+    public SimContext closedMs(final long closedMs)
+    {
+        this.closedMs = closedMs;
+        return this;
+    }
+
+    /**
+     * Period of the periodic statistics, {@code statistics_interval_ms}.
+     *
+     * @return milliseconds, 0 for none.
+     */
+    public long statisticsIntervalMs()
+    {
+        return statisticsIntervalMs;
+    }
+
+    /**
+     * Period of the periodic statistics, {@code statistics_interval_ms}: 0 for none, else 10..3600000; each period
+     * every instrument gets the indicative opening price (pre-open) or an intraday settlement with the prior
+     * session's cleared volume and open interest (open), besides the statistics trading itself produces.
+     *
+     * @param statisticsIntervalMs milliseconds.
+     * @return this for a fluent API.
+     */
+    public SimContext statisticsIntervalMs(final long statisticsIntervalMs)
+    {
+        this.statisticsIntervalMs = statisticsIntervalMs;
+        return this;
+    }
+
+    /**
+     * Idle time before a heartbeat, {@code heartbeat_interval_ms}.
+     *
+     * @return milliseconds, 0 for none.
+     */
+    public long heartbeatIntervalMs()
+    {
+        return heartbeatIntervalMs;
+    }
+
+    /**
+     * Idle time before a heartbeat, {@code heartbeat_interval_ms}: 0 for none, else 10..60000; when the incremental
+     * feed has sent nothing for this long it sends a packet holding an AdminHeartbeat12.
+     *
+     * @param heartbeatIntervalMs milliseconds.
+     * @return this for a fluent API.
+     */
+    public SimContext heartbeatIntervalMs(final long heartbeatIntervalMs)
+    {
+        this.heartbeatIntervalMs = heartbeatIntervalMs;
+        return this;
+    }
+
+    /**
+     * Electronic volume, {@code send_volume}.
+     *
+     * @return true when sent.
+     */
+    public boolean sendVolume()
+    {
+        return sendVolume;
+    }
+
+    /**
+     * Electronic volume, {@code send_volume}: MDIncrementalRefreshVolume37 after each trade and volume entries in
+     * snapshots.
+     *
+     * @param sendVolume true to send.
+     * @return this for a fluent API.
+     */
+    public SimContext sendVolume(final boolean sendVolume)
+    {
+        this.sendVolume = sendVolume;
+        return this;
+    }
+
+    /**
+     * Session statistics, {@code send_session_statistics}.
+     *
+     * @return true when sent.
+     */
+    public boolean sendSessionStatistics()
+    {
+        return sendSessionStatistics;
+    }
+
+    /**
+     * Session statistics, {@code send_session_statistics}: MDIncrementalRefreshSessionStatistics51 (opening and
+     * indicative opening price, session high and low trade, highest bid and lowest offer) and their snapshot entries.
+     *
+     * @param sendSessionStatistics true to send.
+     * @return this for a fluent API.
+     */
+    public SimContext sendSessionStatistics(final boolean sendSessionStatistics)
+    {
+        this.sendSessionStatistics = sendSessionStatistics;
+        return this;
+    }
+
+    /**
+     * Daily statistics, {@code send_daily_statistics}.
+     *
+     * @return true when sent.
+     */
+    public boolean sendDailyStatistics()
+    {
+        return sendDailyStatistics;
+    }
+
+    /**
+     * Daily statistics, {@code send_daily_statistics}: MDIncrementalRefreshDailyStatistics49 (settlement price,
+     * cleared volume, open interest) and their snapshot entries.
+     *
+     * @param sendDailyStatistics true to send.
+     * @return this for a fluent API.
+     */
+    public SimContext sendDailyStatistics(final boolean sendDailyStatistics)
+    {
+        this.sendDailyStatistics = sendDailyStatistics;
+        return this;
+    }
+
+    /**
+     * Limits and banding, {@code send_limits_banding}.
+     *
+     * @return true when sent.
+     */
+    public boolean sendLimitsBanding()
+    {
+        return sendLimitsBanding;
+    }
+
+    /**
+     * Limits and banding, {@code send_limits_banding}: MDIncrementalRefreshLimitsBanding50 at the start of each day
+     * and when the band moves, and the limit prices in snapshots and definitions.
+     *
+     * @param sendLimitsBanding true to send.
+     * @return this for a fluent API.
+     */
+    public SimContext sendLimitsBanding(final boolean sendLimitsBanding)
+    {
+        this.sendLimitsBanding = sendLimitsBanding;
+        return this;
+    }
+
     @Override
     void read(final ConfigReader.Table table)
     {
@@ -312,6 +561,15 @@ public final class SimContext extends ConfigContext<SimContext>
         table.int32("participants", this::participants);
         table.int32("max_client_orders", this::maxClientOrders);
         table.bool("cancel_on_disconnect", this::cancelOnDisconnect);
+        table.integer("pre_open_ms", this::preOpenMs);
+        table.integer("open_session_ms", this::openSessionMs);
+        table.integer("closed_ms", this::closedMs);
+        table.integer("statistics_interval_ms", this::statisticsIntervalMs);
+        table.integer("heartbeat_interval_ms", this::heartbeatIntervalMs);
+        table.bool("send_volume", this::sendVolume);
+        table.bool("send_session_statistics", this::sendSessionStatistics);
+        table.bool("send_daily_statistics", this::sendDailyStatistics);
+        table.bool("send_limits_banding", this::sendLimitsBanding);
     }
 
     @Override
@@ -324,5 +582,25 @@ public final class SimContext extends ConfigContext<SimContext>
         validator.range("definition_interval_ms", definitionIntervalMs, 10, 3_600_000);
         validator.range("participants", participants, 1, 10_000);
         validator.range("max_client_orders", maxClientOrders, 0, 1_000_000);
+        validator.range("pre_open_ms", preOpenMs, 0, MAX_INTERVAL_MS);
+        validator.range("open_session_ms", openSessionMs, 0, MAX_SESSION_MS);
+        if (validator.range("closed_ms", closedMs, 10, MAX_INTERVAL_MS) && 0 == openSessionMs &&
+            CLOSED_MS_DEFAULT != closedMs)
+        {
+            validator.error("closed_ms", closedMs, "has no effect without a scheduled close (open_session_ms = 0)");
+        }
+        if (0 != statisticsIntervalMs)
+        {
+            if (validator.range("statistics_interval_ms", statisticsIntervalMs, 10, MAX_INTERVAL_MS) &&
+                !sendSessionStatistics && !sendDailyStatistics)
+            {
+                validator.error("statistics_interval_ms", statisticsIntervalMs,
+                    "no statistics to send (send_session_statistics and send_daily_statistics are false); use 0");
+            }
+        }
+        if (0 != heartbeatIntervalMs)
+        {
+            validator.range("heartbeat_interval_ms", heartbeatIntervalMs, 10, MAX_HEARTBEAT_INTERVAL_MS);
+        }
     }
 }

@@ -11,7 +11,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /**
- * The simulator's order-entry keys: defaults, values read from a file and validation.
+ * The simulator's order-entry and channel keys: defaults, values read from a file and validation.
  */
 final class SimContextTest
 {
@@ -45,5 +45,84 @@ final class SimContextTest
         assertEquals(
             List.of(new ConfigError("sim.max_client_orders", "-1", "out of range (0..1000000)", ConfigLocation.NONE)),
             ex.errors());
+    }
+
+    @Test
+    void shouldDefaultToARealLookingChannel()
+    {
+        final SimContext sim = WirespeedConfig.loadDefault().sim();
+
+        assertEquals(500, sim.preOpenMs());
+        assertEquals(0, sim.openSessionMs());
+        assertEquals(1_000, sim.closedMs());
+        assertEquals(1_000, sim.statisticsIntervalMs());
+        assertEquals(1_000, sim.heartbeatIntervalMs());
+        assertTrue(sim.sendVolume());
+        assertTrue(sim.sendSessionStatistics());
+        assertTrue(sim.sendDailyStatistics());
+        assertTrue(sim.sendLimitsBanding());
+    }
+
+    @Test
+    void shouldReadChannelKeys()
+    {
+        final WirespeedConfig config = WirespeedConfig.parse(Fixtures.VALID + """
+            [sim]
+            pre_open_ms = 0
+            open_session_ms = 60_000
+            closed_ms = 2_000
+            statistics_interval_ms = 0
+            heartbeat_interval_ms = 0
+            send_volume = false
+            send_session_statistics = false
+            send_daily_statistics = false
+            send_limits_banding = false
+            """, "test.toml", new Properties());
+
+        final SimContext sim = config.sim();
+        assertEquals(0, sim.preOpenMs());
+        assertEquals(60_000, sim.openSessionMs());
+        assertEquals(2_000, sim.closedMs());
+        assertEquals(0, sim.statisticsIntervalMs());
+        assertEquals(0, sim.heartbeatIntervalMs());
+        assertFalse(sim.sendVolume());
+        assertFalse(sim.sendSessionStatistics());
+        assertFalse(sim.sendDailyStatistics());
+        assertFalse(sim.sendLimitsBanding());
+    }
+
+    @Test
+    void shouldRejectChannelKeysOutOfRangeNamingEach()
+    {
+        final ConfigException ex = assertThrows(ConfigException.class, () -> new SimContext().preOpenMs(-1)
+            .openSessionMs(86_400_001).statisticsIntervalMs(5).heartbeatIntervalMs(60_001).conclude());
+
+        assertEquals(List.of(
+            new ConfigError("sim.pre_open_ms", "-1", "out of range (0..3600000)", ConfigLocation.NONE),
+            new ConfigError("sim.open_session_ms", "86400001", "out of range (0..86400000)", ConfigLocation.NONE),
+            new ConfigError("sim.statistics_interval_ms", "5", "out of range (10..3600000)", ConfigLocation.NONE),
+            new ConfigError("sim.heartbeat_interval_ms", "60001", "out of range (10..60000)", ConfigLocation.NONE)),
+            ex.errors());
+    }
+
+    @Test
+    void shouldRefuseAClosedTimeWithoutAScheduledClose()
+    {
+        final ConfigException ex = assertThrows(ConfigException.class,
+            () -> new SimContext().closedMs(5_000).conclude());
+
+        assertEquals(List.of(new ConfigError("sim.closed_ms", "5000",
+            "has no effect without a scheduled close (open_session_ms = 0)", ConfigLocation.NONE)), ex.errors());
+    }
+
+    @Test
+    void shouldRefusePeriodicStatisticsWhenNoStatisticsAreSent()
+    {
+        final ConfigException ex = assertThrows(ConfigException.class, () -> new SimContext()
+            .sendSessionStatistics(false).sendDailyStatistics(false).conclude());
+
+        assertEquals(List.of(new ConfigError("sim.statistics_interval_ms", "1000",
+            "no statistics to send (send_session_statistics and send_daily_statistics are false); use 0",
+            ConfigLocation.NONE)), ex.errors());
     }
 }

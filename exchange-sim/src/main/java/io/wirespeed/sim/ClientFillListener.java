@@ -15,6 +15,8 @@ public interface ClientFillListener
      * @param qty            the fill quantity.
      * @param done           true when the order is fully filled and left the book.
      * @param transactTimeNs the event's TransactTime on the market-data feed.
+     * @param mdTradeEntryId the MDTradeEntryID of the feed's trade summary entry this fill is part of.
      */
-    void onPassiveFill(int securityId, long bookOrderId, long price, long qty, boolean done, long transactTimeNs);
+    void onPassiveFill(
+        int securityId, long bookOrderId, long price, long qty, boolean done, long transactTimeNs, long mdTradeEntryId);
 }

@@ -24,23 +24,26 @@ public final class ClientMarket
      */
     public static final short MARKET_SEGMENT_ID = 0;
 
-    private static final int MIN_FREE_PACKETS = 4;
+    private static final int MIN_FREE_PACKETS = 8;
 
     private final Int2ObjectHashMap<SimInstrument> instrumentsById;
     private final PacketStaging staging;
     private final IncrementalEncoder incremental;
     private final IncrementalTransmitter transmitter;
+    private final TradingSchedule schedule;
     private final BookEntries entries;
     private final SimCounters counters;
     private final Fills fills;
     private final Fills noFills;
-    private ClientFillListener listener = (securityId, bookOrderId, price, qty, done, transactTimeNs) -> {};
+    private ClientFillListener listener =
+        (securityId, bookOrderId, price, qty, done, transactTimeNs, mdTradeEntryId) -> {};
 
     ClientMarket(
         final Int2ObjectHashMap<SimInstrument> instrumentsById,
         final PacketStaging staging,
         final IncrementalEncoder incremental,
         final IncrementalTransmitter transmitter,
+        final TradingSchedule schedule,
         final BookEntries entries,
         final SimCounters counters,
         final int maxFills)
@@ -49,6 +52,7 @@ public final class ClientMarket
         this.staging = staging;
         this.incremental = incremental;
         this.transmitter = transmitter;
+        this.schedule = schedule;
         this.entries = entries;
         this.counters = counters;
         this.fills = new Fills(maxFills);
@@ -182,8 +186,8 @@ public final class ClientMarket
     }
 
     /**
-     * Enter a client limit order and publish its trades and book changes; its fills are in {@link #fills()} until the
-     * next call.
+     * Enter a client limit order and publish its trades and book changes; its fills, each with the MDTradeEntryID of
+     * its trade on the feed, are in {@link #fills()} until the next call.
      *
      * @param securityId    of the instrument, which must exist and have room ({@link #hasRoom}).
      * @param side          of the order.
@@ -208,14 +212,14 @@ public final class ClientMarket
     }
 
     /**
-     * The trade date of a time, as the feed's messages carry it.
+     * The current trade date of the channel's trading-session schedule, as the feed's messages carry it.
      *
-     * @param nowNs epoch nanoseconds.
+     * @param nowNs epoch nanoseconds, unused: the schedule moves the trade date on at each new trading day.
      * @return days since the epoch.
      */
     public int tradeDate(final long nowNs)
     {
-        return RecoveryLoops.tradeDate(nowNs);
+        return schedule.tradeDate();
     }
 
     /**
@@ -286,7 +290,8 @@ public final class ClientMarket
                     participantFills.price(i),
                     participantFills.qty(i),
                     participantFills.isRestingDone(i),
-                    timeNs);
+                    timeNs,
+                    participantFills.tradeEntryId(i));
             }
         }
     }
@@ -300,14 +305,15 @@ public final class ClientMarket
             if (staging.freePackets() < MIN_FREE_PACKETS)
             {
                 counters.increment(SimCounter.CLIENT_EVENTS_UNPUBLISHED);
+                incremental.onUnpublishedTrades(instrument, eventFills);
                 return;
             }
         }
         counters.increment(SimCounter.CLIENT_EVENTS);
-        staging.sendingTime(nowNs);
+        final long timeNs = staging.eventTime(nowNs);
         entries.reset();
         instrument.mbp.update(instrument.book, Side.BID, entries);
         instrument.mbp.update(instrument.book, Side.ASK, entries);
-        incremental.writeEvent(instrument, eventFills, entries, nowNs);
+        incremental.writeEvent(instrument, eventFills, entries, timeNs);
     }
 }

@@ -1,15 +1,22 @@
 package io.wirespeed.sim;
 
 /**
- * The fills one aggressive order made, in match order: which resting order, at what price, for how much.
+ * The fills one aggressive order made, in match order: which resting order, at what price, for how much, and the
+ * MDTradeEntryID of the feed's trade entry each is part of.
  */
 public final class Fills
 {
+    /**
+     * The trade entry id of a fill whose trade has not been given one (uInt32NULL's null).
+     */
+    public static final long NO_TRADE_ENTRY_ID = 0xFFFF_FFFFL;
+
     private final long[] restingOrderIds;
     private final long[] prices;
     private final long[] quantities;
     private final boolean[] restingDone;
     private final int[] restingParticipants;
+    private final long[] tradeEntryIds;
     private int count;
     private long aggressorOrderId;
     private Side aggressorSide;
@@ -27,6 +34,7 @@ public final class Fills
         quantities = new long[capacity];
         restingDone = new boolean[capacity];
         restingParticipants = new int[capacity];
+        tradeEntryIds = new long[capacity];
     }
 
     void reset(final long aggressorOrderId, final Side aggressorSide, final int aggressorParticipant)
@@ -45,7 +53,13 @@ public final class Fills
         prices[count] = price;
         quantities[count] = qty;
         restingDone[count] = done;
+        tradeEntryIds[count] = NO_TRADE_ENTRY_ID;
         count++;
+    }
+
+    void tradeEntryId(final int index, final long tradeEntryId)
+    {
+        tradeEntryIds[index] = tradeEntryId;
     }
 
     /**
@@ -145,6 +159,18 @@ public final class Fills
     public long qty(final int index)
     {
         return quantities[index];
+    }
+
+    /**
+     * The MDTradeEntryID of the trade summary entry on the incremental feed that reports this fill: one entry per
+     * instrument, price level and event.
+     *
+     * @param index 0..count-1.
+     * @return the id, or {@link #NO_TRADE_ENTRY_ID} before the event is published.
+     */
+    public long tradeEntryId(final int index)
+    {
+        return tradeEntryIds[index];
     }
 
     /**

@@ -6,16 +6,10 @@ import io.wirespeed.config.ChannelContext;
 import io.wirespeed.config.InstrumentContext;
 import io.wirespeed.config.SimContext;
 import io.wirespeed.config.WirespeedConfig;
-import org.agrona.MutableDirectBuffer;
 import org.agrona.collections.Int2ObjectHashMap;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
-import org.agrona.concurrent.MessageHandler;
-import org.agrona.concurrent.UnsafeBuffer;
-import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
-import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,16 +17,24 @@ import java.util.concurrent.TimeUnit;
 /**
  * The venue's market-data side for one channel: simulated participants trade on a price-time matching engine per
  * instrument, and the agent publishes the MDP3-style incremental feed on A and B (identical packets), the snapshot
- * loop and the instrument definition loop through {@link MarketDataPorts}.
+ * loop and the instrument definition loop through {@link MarketDataPorts}, as a CME channel does: every event in
+ * CME's order (trade summary, electronic volume, book, statistics) with per-instrument RptSeq on every entry and
+ * EndOfEvent on its last message, a trading-session schedule ({@link TradingSchedule}: pre-open, open, close) with
+ * every status change and the statistics each step makes ({@link SessionEvents}), periodic statistics, and an
+ * AdminHeartbeat12 when the incremental feed has been idle for {@code heartbeat_interval_ms}.
  * <p>
- * Packets are scheduled from the clock: slot k is due at the start time plus the sum of k gaps, each gap a blend
- * (by burstiness) of the mean and an exponentially distributed draw, and carries one to {@value #MAX_EVENTS_PER_SLOT}
- * participant events, so the mean event rate is {@code message_rate_per_second} (an event that changes the
- * published book or trades is one to a few messages: about 1.2 messages per event with the default market). An event
- * may spill into further packets with the same SendingTime; events are never split across slots. In open-loop mode
- * each packet's SendingTime (and TransactTime) is its slot's intended time, however late it leaves, so latency
- * measured against it has no coordinated omission; in closed-loop mode it is the time it is sent and the next slot
- * is scheduled from then. The same seed and the same sequence of clock readings give the same packets, bit for bit.
+ * Packets are scheduled from the clock: slot k is due at the start time plus the sum of k gaps, each gap a blend (by
+ * burstiness) of the mean and an exponentially distributed draw, and carries one to {@value #MAX_EVENTS_PER_SLOT}
+ * participant events, so the mean event rate is {@code message_rate_per_second} (an event that changes the published
+ * book or trades is one to a few messages: about 1.5 messages per event with the default market, a trade adding its
+ * volume). An event may spill into further packets with the same SendingTime; events are never split across slots. In
+ * open-loop mode each packet's SendingTime (and TransactTime) is its slot's intended time, however late it leaves, so
+ * latency measured against it has no coordinated omission; in closed-loop mode it is the time it is sent and the next
+ * slot is scheduled from then. The same seed and the same sequence of clock readings give the same packets, bit for
+ * bit. SendingTime and TransactTime never go backwards on the incremental feed: an event stamped before one already
+ * written (a slot running late behind a client order) takes the later time. The first trading day starts as the
+ * simulator is built (its status and statistics staged then, stamped with that time, sent by the first duty cycle), so
+ * instruments have their status from the start and no snapshot's TransactTime is ever 0.
  * <p>
  * The snapshot and definition loops each restart their own MsgSeqNum at 1 on every loop, as CME's market recovery
  * and instrument replay feeds do, with TotNumReports the number of instruments on the channel.
@@ -63,10 +65,6 @@ public final class MarketDataSimulator implements Agent
     public static final int RECOVERY_PACKETS_PER_DUTY_CYCLE = 16;
 
     private static final int CLIENT_STAGING_PACKETS = 64;
-    private static final int COMMAND_CHANNEL_RESET = 1;
-    private static final int COMMAND_TRADING_STATUS = 2;
-    private static final int COMMAND_LENGTH = 8;
-    private static final int COMMAND_BUFFER_LENGTH = 64 * 1024;
     private static final double MEAN_EVENTS_PER_SLOT = (1 + MAX_EVENTS_PER_SLOT) / 2.0;
 
     private final EpochNanoClock clock;
@@ -74,25 +72,26 @@ public final class MarketDataSimulator implements Agent
     private final int channelId;
     private final SimInstrument[] instruments;
     private final Int2ObjectHashMap<SimInstrument> instrumentsById = new Int2ObjectHashMap<>();
-    private final SimRandom marketRandom;
     private final SimRandom scheduleRandom;
-    private final MarketGenerator generator;
-    private final Fills fills;
-    private final BookEntries entries;
     private final PacketStaging staging;
     private final IncrementalEncoder incremental;
     private final IncrementalTransmitter transmitter;
     private final ClientMarket clientMarket;
+    private final ParticipantEvents participants;
     private final RecoveryLoops recoveryLoops;
-    private final ManyToOneRingBuffer commands;
-    private final MessageHandler commandHandler = this::onCommand;
+    private final TradingSchedule schedule;
+    private final SessionEvents sessionEvents;
+    private final SimCommands commands;
     private final boolean openLoop;
     private final double burstiness;
     private final double meanGapNs;
+    private final long heartbeatIntervalNs;
 
     private final SimCounters counters;
     private long nowNs;
     private long nextSlotNs;
+    private long lastActivityNs;
+    private long lastSeenSeqNum;
     private volatile boolean participantsStopped;
 
     /**
@@ -151,6 +150,8 @@ public final class MarketDataSimulator implements Agent
         final int maxPayload = maxPayload(feedA, feedB, snapshotFeed, definitionFeed);
 
         final int depth = channel.bookDepth();
+        final FeedTemplates templates = new FeedTemplates(sim);
+        final long startNs = clock.nanoTime();
         if (RecoveryEncoder.snapshotLength(depth) > maxPayload)
         {
             throw new IllegalArgumentException("channel " + channelId + ": book_depth " + depth + " needs " +
@@ -166,32 +167,40 @@ public final class MarketDataSimulator implements Agent
             if (instrument.channel() == channelId)
             {
                 final SimInstrument simInstrument = new SimInstrument(
-                    instrument, depth, maxOrders, maxClientOrders, sim.bookDepth() * 4L, ofChannel.size());
+                    instrument, depth, maxOrders, maxClientOrders, sim.bookDepth() * 4L, ofChannel.size(), startNs);
                 ofChannel.add(simInstrument);
                 instrumentsById.put(simInstrument.securityId, simInstrument);
             }
         }
         this.instruments = ofChannel.toArray(new SimInstrument[0]);
 
-        marketRandom = new SimRandom(sim.seed());
+        final SimRandom marketRandom = new SimRandom(sim.seed());
         scheduleRandom = new SimRandom(~sim.seed());
-        generator = new MarketGenerator(marketRandom, sim.participants(), sim.bookDepth());
+        final MarketGenerator generator = new MarketGenerator(marketRandom, sim.participants(), sim.bookDepth());
         final int maxFills = maxOrders + maxClientOrders + 1;
-        fills = new Fills(maxFills);
-        entries = new BookEntries(4 * depth + 4);
+        final Fills fills = new Fills(maxFills);
+        final BookEntries entries = new BookEntries(4 * depth + 4);
         staging = new PacketStaging(maxPayload, 64 + 4 * this.instruments.length + CLIENT_STAGING_PACKETS);
-        incremental = new IncrementalEncoder(staging, channelId, maxFills);
+        incremental = new IncrementalEncoder(staging, channelId, maxFills, templates);
         transmitter = new IncrementalTransmitter(staging, feedA, feedB, counters);
-        clientMarket =
-            new ClientMarket(instrumentsById, staging, incremental, transmitter, entries, counters, maxFills);
-        commands = new ManyToOneRingBuffer(new UnsafeBuffer(
-            ByteBuffer.allocateDirect(COMMAND_BUFFER_LENGTH + RingBufferDescriptor.TRAILER_LENGTH)));
+        schedule = new TradingSchedule(sim, startNs);
+        clientMarket = new ClientMarket(
+            instrumentsById, staging, incremental, transmitter, schedule, entries, counters, maxFills);
+        sessionEvents = new SessionEvents(this.instruments, staging, incremental, schedule, generator,
+            new SimRandom(sim.seed() * 31 + 7), counters, sim.preOpenMs() > 0,
+            TimeUnit.MILLISECONDS.toNanos(sim.statisticsIntervalMs()), startNs);
+        participants = new ParticipantEvents(this.instruments, instrumentsById, marketRandom, generator, fills, entries,
+            staging, incremental, clientMarket, schedule, counters);
+        commands = new SimCommands(participants);
+        heartbeatIntervalNs = TimeUnit.MILLISECONDS.toNanos(sim.heartbeatIntervalMs());
 
-        final long startNs = clock.nanoTime();
         nowNs = startNs;
+        lastActivityNs = startNs;
         nextSlotNs = startNs + nextGapNs();
-        recoveryLoops = new RecoveryLoops(this.instruments, new RecoveryEncoder(maxPayload, channelId, depth),
-            snapshotFeed, definitionFeed, counters, startNs, TimeUnit.MILLISECONDS.toNanos(sim.snapshotIntervalMs()),
+        stageTransitionsDue();
+        recoveryLoops = new RecoveryLoops(this.instruments, new RecoveryEncoder(maxPayload, templates),
+            new DefinitionEncoder(maxPayload, channelId, depth, templates), snapshotFeed, definitionFeed, counters,
+            startNs, TimeUnit.MILLISECONDS.toNanos(sim.snapshotIntervalMs()),
             TimeUnit.MILLISECONDS.toNanos(sim.definitionIntervalMs()));
     }
 
@@ -219,37 +228,29 @@ public final class MarketDataSimulator implements Agent
     }
 
     /**
-     * Read the clock once; send what is staged, then what commands, the recovery loops and the schedule make due.
+     * Read the clock once; send what is staged, then what commands, schedule transitions, the recovery loops, the
+     * schedule slots and periodic statistics make due, in time order, and a heartbeat when the feed is idle.
      *
      * @return the number of packets sent and commands handled.
      */
     public int doWork()
     {
-        nowNs = clock.nanoTime();
+        nowNs = Math.max(nowNs, clock.nanoTime());
         staging.endPacket();
         int work = transmit();
         if (staging.isEmpty())
         {
-            work += commands.read(commandHandler, 1);
+            participants.nowNs(nowNs);
+            work += commands.read(1);
             work += transmit();
         }
+        work += runDue(true);
         if (staging.isEmpty())
         {
-            work += recoveryLoops.doWork(nowNs, staging.lastSeqNum());
+            work += recoveryLoops.doWork(nowNs, staging.lastSeqNum(), schedule.tradeDate());
         }
-
-        int slotsRun = 0;
-        while (staging.isEmpty() && nowNs - nextSlotNs >= 0 && slotsRun < SLOTS_PER_DUTY_CYCLE &&
-            !participantsStopped)
-        {
-            final long intendedNs = nextSlotNs;
-            counters.set(SimCounter.SCHEDULE_LAG_NS, nowNs - intendedNs);
-            runSlot(openLoop ? intendedNs : nowNs);
-            nextSlotNs = (openLoop ? intendedNs : nowNs) + nextGapNs();
-            slotsRun++;
-            work += transmit();
-        }
-        return work;
+        work += runDue(false);
+        return work + heartbeat();
     }
 
     /**
@@ -269,7 +270,7 @@ public final class MarketDataSimulator implements Agent
      */
     public boolean requestChannelReset()
     {
-        return offerCommand(COMMAND_CHANNEL_RESET, 0, SecurityTradingStatus.NULL_VAL, HaltReason.NULL_VAL);
+        return commands.offerChannelReset();
     }
 
     /**
@@ -283,7 +284,7 @@ public final class MarketDataSimulator implements Agent
     public boolean requestTradingStatus(
         final int securityId, final SecurityTradingStatus status, final HaltReason haltReason)
     {
-        return offerCommand(COMMAND_TRADING_STATUS, securityId, status, haltReason);
+        return commands.offerTradingStatus(securityId, status, haltReason);
     }
 
     /**
@@ -509,95 +510,76 @@ public final class MarketDataSimulator implements Agent
         return Math.round((1.0 - burstiness) * meanGapNs + burstiness * exponential);
     }
 
-    private void runSlot(final long timeNs)
+    /**
+     * Run what is due in time order, schedule transitions and periodic statistics before a slot due at the same time.
+     *
+     * @param transitionsOnly stop at the first thing due that is not a schedule transition.
+     */
+    private int runDue(final boolean transitionsOnly)
     {
-        counters.increment(SimCounter.SCHEDULE_SLOTS);
-        staging.sendingTime(timeNs);
-        final int events = 1 + marketRandom.nextInt(MAX_EVENTS_PER_SLOT);
-        final int count = instruments.length;
-        for (int i = 0; i < events && count > 0; i++)
+        int work = 0;
+        int steps = 0;
+        final boolean events = !participantsStopped;
+        while (staging.isEmpty() && steps < SLOTS_PER_DUTY_CYCLE)
         {
-            final SimInstrument instrument = instruments[marketRandom.nextInt(count)];
-            if (SecurityTradingStatus.ReadyToTrade == instrument.status)
+            final long slotNs = events ? nextSlotNs : TradingSchedule.NEVER;
+            final long sessionNs = sessionEvents.nextDueNs(events);
+            final boolean sessionFirst = sessionNs - slotNs <= 0;
+            if (nowNs - (sessionFirst ? sessionNs : slotNs) < 0 ||
+                (transitionsOnly && !(sessionFirst && sessionEvents.isTransitionNext(events))))
             {
-                generator.act(instrument, fills);
-                publishBook(instrument, timeNs);
-                clientMarket.onParticipantEvent(instrument, fills, timeNs);
+                break;
             }
+            if (sessionFirst)
+            {
+                sessionEvents.runNext(nowNs, openLoop, events);
+            }
+            else
+            {
+                final long intendedNs = nextSlotNs;
+                counters.set(SimCounter.SCHEDULE_LAG_NS, nowNs - intendedNs);
+                participants.runSlot(openLoop ? intendedNs : nowNs, MAX_EVENTS_PER_SLOT);
+                nextSlotNs = (openLoop ? intendedNs : nowNs) + nextGapNs();
+            }
+            steps++;
+            work += 1 + transmit();
         }
-        staging.endPacket();
+        return work;
     }
 
-    private void publishBook(final SimInstrument instrument, final long timeNs)
+    /**
+     * The schedule's transitions due at the start (the trading day's start, and the open when there is no pre-open),
+     * staged so that instruments have their status from construction on; the first duty cycle sends them.
+     */
+    private void stageTransitionsDue()
     {
-        entries.reset();
-        instrument.mbp.update(instrument.book, Side.BID, entries);
-        instrument.mbp.update(instrument.book, Side.ASK, entries);
-        incremental.writeEvent(instrument, fills, entries, timeNs);
+        while (sessionEvents.isTransitionNext(true) && sessionEvents.nextDueNs(true) - nowNs <= 0)
+        {
+            sessionEvents.runNext(nowNs, openLoop, true);
+        }
+    }
+
+    private int heartbeat()
+    {
+        if (staging.lastSeqNum() != lastSeenSeqNum)
+        {
+            lastSeenSeqNum = staging.lastSeqNum();
+            lastActivityNs = nowNs;
+        }
+        else if (0 != heartbeatIntervalNs && staging.isEmpty() && nowNs - lastActivityNs >= heartbeatIntervalNs)
+        {
+            staging.eventTime(nowNs);
+            incremental.writeHeartbeat();
+            counters.increment(SimCounter.HEARTBEATS);
+            lastSeenSeqNum = staging.lastSeqNum();
+            lastActivityNs = nowNs;
+            return 1 + transmit();
+        }
+        return 0;
     }
 
     private int transmit()
     {
         return transmitter.transmit();
-    }
-
-    private int tradeDate()
-    {
-        return RecoveryLoops.tradeDate(nowNs);
-    }
-
-    private boolean offerCommand(
-        final int type, final int securityId, final SecurityTradingStatus status, final HaltReason haltReason)
-    {
-        final int index = commands.tryClaim(type, COMMAND_LENGTH);
-        if (index <= 0)
-        {
-            return false;
-        }
-        final MutableDirectBuffer buffer = commands.buffer();
-        buffer.putInt(index, securityId);
-        buffer.putByte(index + 4, (byte)status.value());
-        buffer.putByte(index + 5, (byte)haltReason.value());
-        commands.commit(index);
-        return true;
-    }
-
-    private void onCommand(final int type, final MutableDirectBuffer buffer, final int index, final int length)
-    {
-        if (COMMAND_CHANNEL_RESET == type)
-        {
-            channelReset();
-        }
-        else if (COMMAND_TRADING_STATUS == type)
-        {
-            final SimInstrument instrument = instrumentsById.get(buffer.getInt(index));
-            if (null == instrument)
-            {
-                counters.increment(SimCounter.UNKNOWN_INSTRUMENT_COMMANDS);
-                return;
-            }
-            instrument.status = SecurityTradingStatus.get((short)(buffer.getByte(index + 4) & 0xFF));
-            instrument.haltReason = HaltReason.get((short)(buffer.getByte(index + 5) & 0xFF));
-            counters.increment(SimCounter.STATUS_CHANGES);
-            staging.sendingTime(nowNs);
-            incremental.writeSecurityStatus(instrument, nowNs, tradeDate());
-            staging.endPacket();
-        }
-    }
-
-    private void channelReset()
-    {
-        counters.increment(SimCounter.CHANNEL_RESETS);
-        staging.sendingTime(nowNs);
-        incremental.writeChannelReset(nowNs);
-        staging.endPacket();
-        fills.reset(0, Side.BID, 0);
-        for (final SimInstrument instrument : instruments)
-        {
-            instrument.rptSeq = 0;
-            instrument.mbp.clear();
-            publishBook(instrument, nowNs);
-            staging.endPacket();
-        }
     }
 }

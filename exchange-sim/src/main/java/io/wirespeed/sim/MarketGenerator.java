@@ -66,7 +66,7 @@ final class MarketGenerator
         }
     }
 
-    private void walkMid(final SimInstrument instrument)
+    void walkMid(final SimInstrument instrument)
     {
         if (random.nextDouble() < MID_MOVE_PROBABILITY)
         {

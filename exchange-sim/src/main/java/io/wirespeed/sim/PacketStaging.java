@@ -41,12 +41,22 @@ final class PacketStaging
     }
 
     /**
-     * Set the SendingTime of packets opened from now on.
+     * The time of an event about to be written, which is also the SendingTime of packets opened from now on: never
+     * earlier than any before it, and a later time closes the open packet so that no message's TransactTime comes
+     * after its packet's SendingTime.
+     *
+     * @return the event's time: {@code timeNs}, or the latest time so far when that is later.
      */
-    void sendingTime(final long sendingTimeNs)
+    long eventTime(final long timeNs)
     {
-        this.sendingTimeNs = sendingTimeNs;
+        if (timeNs - sendingTimeNs > 0)
+        {
+            endPacket();
+            sendingTimeNs = timeNs;
+        }
+        return sendingTimeNs;
     }
+
 
     /**
      * Make room for a message of {@code length} bytes (its MessageSize included), opening a packet when none is open

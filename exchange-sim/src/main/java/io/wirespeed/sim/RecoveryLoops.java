@@ -1,7 +1,5 @@
 package io.wirespeed.sim;
 
-import java.util.concurrent.TimeUnit;
-
 /**
  * The snapshot loop and the instrument definition loop of a channel: every period, one packet per instrument in
  * configuration order, MsgSeqNum from 1 on each loop.
@@ -9,10 +7,10 @@ import java.util.concurrent.TimeUnit;
 final class RecoveryLoops
 {
     private static final int PACKETS_PER_DUTY_CYCLE = MarketDataSimulator.RECOVERY_PACKETS_PER_DUTY_CYCLE;
-    private static final long NANOS_PER_DAY = TimeUnit.DAYS.toNanos(1);
 
     private final SimInstrument[] instruments;
     private final RecoveryEncoder recovery;
+    private final DefinitionEncoder definitions;
     private final FeedPublisher snapshotFeed;
     private final FeedPublisher definitionFeed;
     private final SimCounters counters;
@@ -29,6 +27,7 @@ final class RecoveryLoops
     RecoveryLoops(
         final SimInstrument[] instruments,
         final RecoveryEncoder recovery,
+        final DefinitionEncoder definitions,
         final FeedPublisher snapshotFeed,
         final FeedPublisher definitionFeed,
         final SimCounters counters,
@@ -38,6 +37,7 @@ final class RecoveryLoops
     {
         this.instruments = instruments;
         this.recovery = recovery;
+        this.definitions = definitions;
         this.snapshotFeed = snapshotFeed;
         this.definitionFeed = definitionFeed;
         this.counters = counters;
@@ -48,22 +48,17 @@ final class RecoveryLoops
         this.nextDefinitionLoopNs = startNs;
     }
 
-    static int tradeDate(final long nowNs)
-    {
-        return (int)(nowNs / NANOS_PER_DAY);
-    }
-
     /**
      * Send what the loops have due, each snapshot reflecting the incremental feed up to {@code lastMsgSeqNum}.
      *
      * @return packets sent.
      */
-    int doWork(final long nowNs, final long lastMsgSeqNum)
+    int doWork(final long nowNs, final long lastMsgSeqNum, final int tradeDate)
     {
-        return snapshotLoop(nowNs, lastMsgSeqNum) + definitionLoop(nowNs);
+        return snapshotLoop(nowNs, lastMsgSeqNum, tradeDate) + definitionLoop(nowNs);
     }
 
-    private int snapshotLoop(final long nowNs, final long lastMsgSeqNum)
+    private int snapshotLoop(final long nowNs, final long lastMsgSeqNum, final int tradeDate)
     {
         if (snapshotIndex < 0)
         {
@@ -80,7 +75,7 @@ final class RecoveryLoops
         while (snapshotIndex >= 0 && sent < PACKETS_PER_DUTY_CYCLE)
         {
             final int length = recovery.writeSnapshot(snapshotSeqNum + 1, nowNs, instruments[snapshotIndex],
-                instruments.length, lastMsgSeqNum, startNs, tradeDate(nowNs));
+                instruments.length, lastMsgSeqNum, startNs, tradeDate);
             if (!snapshotFeed.send(recovery.buffer(), 0, length))
             {
                 counters.increment(SimCounter.TX_BACK_PRESSURE);
@@ -118,9 +113,9 @@ final class RecoveryLoops
         int sent = 0;
         while (definitionIndex >= 0 && sent < PACKETS_PER_DUTY_CYCLE)
         {
-            final int length = recovery.writeDefinition(
+            final int length = definitions.writeDefinition(
                 definitionSeqNum + 1, nowNs, instruments[definitionIndex], instruments.length, startNs);
-            if (!definitionFeed.send(recovery.buffer(), 0, length))
+            if (!definitionFeed.send(definitions.buffer(), 0, length))
             {
                 counters.increment(SimCounter.TX_BACK_PRESSURE);
                 break;

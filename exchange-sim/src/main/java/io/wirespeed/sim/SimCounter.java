@@ -73,7 +73,17 @@ public enum SimCounter
     /**
      * Client events whose trades could not be staged (feeds back-pressured); the book changes go with the next event.
      */
-    CLIENT_EVENTS_UNPUBLISHED(3013, "client order events not published (staging full)");
+    CLIENT_EVENTS_UNPUBLISHED(3013, "client order events not published (staging full)"),
+
+    /**
+     * Statistics events of the schedule and the statistics period (settlements, indicative opening, limits...).
+     */
+    STATISTICS_EVENTS(3014, "statistics events"),
+
+    /**
+     * Heartbeat packets sent on an idle incremental feed.
+     */
+    HEARTBEATS(3015, "heartbeats");
 
     private final int typeId;
     private final String label;

@@ -1,6 +1,7 @@
 package io.wirespeed.sim;
 
 import io.wirespeed.codecs.mdp3.HaltReason;
+import io.wirespeed.codecs.mdp3.MDIncrementalRefreshBook46Decoder;
 import io.wirespeed.codecs.mdp3.SecurityTradingStatus;
 import io.wirespeed.config.ChannelContext;
 import io.wirespeed.config.SimContext;
@@ -55,6 +56,7 @@ class MarketDataSimulatorTest
             assertNull(sim.book(2001), "an instrument of another channel");
             assertTrue(recorder.trades > 1000, "trades: " + recorder.trades);
             recorder.assertSnapshotsChecked();
+            recorder.assertEventsClosed();
             assertTrue(recorder.snapshotsChecked > 100, "snapshots checked: " + recorder.snapshotsChecked);
             assertEquals(recorder.packetCounts[SimHarness.Feed.A.ordinal()],
                 recorder.packetCounts[SimHarness.Feed.B.ordinal()]);
@@ -90,18 +92,22 @@ class MarketDataSimulatorTest
             harness.runUntilMsgSeqNum(2_000, STEP_NS);
 
             recorder.assertSnapshotsChecked();
-            final List<FeedRecorder.Snapshot> snapshots = recorder.snapshots;
+            final List<RecoveryRecorder.Snapshot> snapshots = recorder.snapshots;
             assertTrue(snapshots.size() >= 9, "snapshots: " + snapshots.size());
+            SecurityTradingStatus previous = SecurityTradingStatus.PreOpen;
             for (int i = 0; i < snapshots.size(); i++)
             {
-                final FeedRecorder.Snapshot snapshot = snapshots.get(i);
+                final RecoveryRecorder.Snapshot snapshot = snapshots.get(i);
                 assertEquals(i % 3 + 1, snapshot.msgSeqNum(), "MsgSeqNum restarts each loop");
                 assertEquals(SECURITY_IDS[i % 3], snapshot.securityId());
                 assertEquals(3, snapshot.totNumReports());
-                assertEquals(SecurityTradingStatus.ReadyToTrade, snapshot.status());
+                assertTrue(previous == snapshot.status() || SecurityTradingStatus.ReadyToTrade == snapshot.status(),
+                    "pre-open, then open: " + snapshot);
+                previous = 2 == i % 3 ? snapshot.status() : previous;
             }
+            assertEquals(SecurityTradingStatus.ReadyToTrade, snapshots.get(snapshots.size() - 1).status());
             assertEquals(snapshots.size() / 3, harness.sim.snapshotLoopCount());
-            final FeedRecorder.Snapshot last = snapshots.get(snapshots.size() - 1);
+            final RecoveryRecorder.Snapshot last = snapshots.get(snapshots.size() - 1);
             assertTrue(last.bids().size() > 0 && last.bids().size() <= 10, last::toString);
         }
     }
@@ -117,9 +123,11 @@ class MarketDataSimulatorTest
             harness.step(0);
 
             assertEquals(List.of(
-                new FeedRecorder.Definition(1, 3, ES, "ESZ5", 250_000_000L, 1_000_000_000L, 10, 310, 50_000_000_000L),
-                new FeedRecorder.Definition(2, 3, NQ, "NQZ5", 250_000_000L, 1_000_000_000L, 10, 310, 20_000_000_000L),
-                new FeedRecorder.Definition(3, 3, CL, "CLF6", 10_000_000L, 1_000_000_000L, 10, 310,
+                new RecoveryRecorder.Definition(1, 3, ES, "ESZ5", 250_000_000L, 1_000_000_000L, 10, 310,
+                    50_000_000_000L),
+                new RecoveryRecorder.Definition(2, 3, NQ, "NQZ5", 250_000_000L, 1_000_000_000L, 10, 310,
+                    20_000_000_000L),
+                new RecoveryRecorder.Definition(3, 3, CL, "CLF6", 10_000_000L, 1_000_000_000L, 10, 310,
                     1_000_000_000_000L)),
                 recorder.definitions);
             assertEquals(1, harness.sim.definitionLoopCount());
@@ -152,8 +160,10 @@ class MarketDataSimulatorTest
             {
                 final MbpBook book = harness.sim.book(securityId);
                 recorder.book(securityId).assertEqualTo(book);
-                assertEquals(book.levelCount(Side.BID) + book.levelCount(Side.ASK), harness.sim.rptSeq(securityId),
-                    "RptSeq restarted at 1 with one New per level");
+                assertEquals(harness.sim.rptSeq(securityId), recorder.book(securityId).lastRptSeq,
+                    "RptSeq restarted at 1: the book's New entries and the session's statistics");
+                assertTrue(harness.sim.rptSeq(securityId) > book.levelCount(Side.BID) + book.levelCount(Side.ASK),
+                    "volume, session statistics and limits follow the book");
             }
 
             harness.runUntilMsgSeqNum(harness.sim.lastMsgSeqNum() + 5_000, STEP_NS);
@@ -174,6 +184,7 @@ class MarketDataSimulatorTest
             harness.payloadHandler(recorder);
             harness.runUntilMsgSeqNum(1_000, STEP_NS);
 
+            final int changesBefore = recorder.statusChanges.size();
             assertTrue(harness.sim.requestTradingStatus(ES, SecurityTradingStatus.TradingHalt,
                 HaltReason.SurveillanceIntervention));
             assertTrue(harness.sim.requestTradingStatus(9999, SecurityTradingStatus.TradingHalt,
@@ -181,9 +192,9 @@ class MarketDataSimulatorTest
             harness.step(0);
             harness.step(0);
 
-            assertEquals(1, recorder.statusChanges.size());
-            assertArrayEquals(new int[]{ ES, SecurityTradingStatus.TradingHalt.value() },
-                recorder.statusChanges.get(0));
+            assertEquals(changesBefore + 1, recorder.statusChanges.size());
+            assertEquals(ES, recorder.statusChanges.get(changesBefore).securityId());
+            assertEquals(SecurityTradingStatus.TradingHalt, recorder.statusChanges.get(changesBefore).status());
             assertEquals(SecurityTradingStatus.TradingHalt, harness.sim.tradingStatus(ES));
             assertEquals(1, harness.sim.unknownInstrumentCount());
             final long esEntries = recorder.entriesBySecurityId.get(ES)[0];
@@ -192,13 +203,13 @@ class MarketDataSimulatorTest
             harness.runUntilMsgSeqNum(harness.sim.lastMsgSeqNum() + 1_000, STEP_NS);
             assertEquals(esEntries, recorder.entriesBySecurityId.get(ES)[0]);
             assertTrue(recorder.entriesBySecurityId.get(NQ)[0] > nqEntries);
-            final FeedRecorder.Snapshot esSnapshot = lastSnapshotOf(recorder, ES);
+            final RecoveryRecorder.Snapshot esSnapshot = lastSnapshotOf(recorder, ES);
             assertEquals(SecurityTradingStatus.TradingHalt, esSnapshot.status());
 
             harness.sim.requestTradingStatus(ES, SecurityTradingStatus.ReadyToTrade, HaltReason.GroupSchedule);
             harness.runUntilMsgSeqNum(harness.sim.lastMsgSeqNum() + 1_000, STEP_NS);
-            assertArrayEquals(new int[]{ ES, SecurityTradingStatus.ReadyToTrade.value() },
-                recorder.statusChanges.get(1));
+            assertEquals(ES, recorder.statusChanges.get(changesBefore + 1).securityId());
+            assertEquals(SecurityTradingStatus.ReadyToTrade, recorder.statusChanges.get(changesBefore + 1).status());
             assertTrue(recorder.entriesBySecurityId.get(ES)[0] > esEntries);
             recorder.book(ES).assertEqualTo(harness.sim.book(ES));
         }
@@ -208,7 +219,7 @@ class MarketDataSimulatorTest
     void openLoopPacketsCarryTheirIntendedSendTimeHoweverLateTheyLeave()
     {
         final SimContext context = new SimContext().seed(9).messageRatePerSecond(2_500).burstiness(0)
-            .snapshotIntervalMs(60_000).definitionIntervalMs(60_000).openLoop(true);
+            .snapshotIntervalMs(60_000).definitionIntervalMs(60_000).openLoop(true).preOpenMs(0);
         try (SimHarness harness = new SimHarness(dir, context))
         {
             final FeedRecorder recorder = new FeedRecorder(10);
@@ -241,7 +252,7 @@ class MarketDataSimulatorTest
     void packetsHeldByAFullRingKeepTheirIntendedSendTime()
     {
         final SimContext context = new SimContext().seed(9).messageRatePerSecond(2_500).burstiness(0)
-            .snapshotIntervalMs(60_000).definitionIntervalMs(60_000).openLoop(true);
+            .snapshotIntervalMs(60_000).definitionIntervalMs(60_000).openLoop(true).preOpenMs(0);
         try (SimHarness harness = new SimHarness(dir, context, SimHarness.channel(), 16))
         {
             final FeedRecorder recorder = new FeedRecorder(10);
@@ -279,7 +290,7 @@ class MarketDataSimulatorTest
     void closedLoopPacketsCarryTheTimeTheyLeaveAndTheScheduleRestartsFromThere()
     {
         final SimContext context = new SimContext().seed(9).messageRatePerSecond(2_500).burstiness(0)
-            .snapshotIntervalMs(60_000).definitionIntervalMs(60_000).openLoop(false);
+            .snapshotIntervalMs(60_000).definitionIntervalMs(60_000).openLoop(false).preOpenMs(0);
         try (SimHarness harness = new SimHarness(dir, context))
         {
             final FeedRecorder recorder = new FeedRecorder(10);
@@ -291,7 +302,14 @@ class MarketDataSimulatorTest
             assertEquals(1, harness.sim.slotCount());
             for (final FeedRecorder.Packet packet : recorder.packets)
             {
-                assertEquals(T0_NS + 10 * STEP_NS, packet.sendingTimeNs());
+                if (packet.templateIds().contains(MDIncrementalRefreshBook46Decoder.TEMPLATE_ID))
+                {
+                    assertEquals(T0_NS + 10 * STEP_NS, packet.sendingTimeNs(), "the slot's packets: when they left");
+                }
+                else
+                {
+                    assertEquals(T0_NS, packet.sendingTimeNs(), "the trading day started as the simulator did");
+                }
             }
             assertEquals(T0_NS + 11 * STEP_NS, harness.sim.nextSlotNs());
         }
@@ -328,7 +346,7 @@ class MarketDataSimulatorTest
         }
     }
 
-    private static FeedRecorder.Snapshot lastSnapshotOf(final FeedRecorder recorder, final int securityId)
+    private static RecoveryRecorder.Snapshot lastSnapshotOf(final FeedRecorder recorder, final int securityId)
     {
         for (int i = recorder.snapshots.size() - 1; i >= 0; i--)
         {

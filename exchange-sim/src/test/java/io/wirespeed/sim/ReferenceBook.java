@@ -18,7 +18,9 @@ final class ReferenceBook
 
     private final int depth;
     private final List<List<Level>> sides = List.of(new ArrayList<>(), new ArrayList<>());
+    final ReferenceStats stats = new ReferenceStats();
     long lastRptSeq;
+    long lastTransactTimeNs;
 
     ReferenceBook(final int depth)
     {
@@ -35,6 +37,12 @@ final class ReferenceBook
         sides.get(0).clear();
         sides.get(1).clear();
         lastRptSeq = 0;
+        stats.onChannelReset();
+    }
+
+    long best(final Side side)
+    {
+        return side(side).isEmpty() ? ReferenceStats.NULL_PRICE : side(side).get(0).price();
     }
 
     void onNew(final Side side, final int level, final long price, final long qty, final int orders)

@@ -113,10 +113,14 @@ final class SimHarness implements AutoCloseable
             .instrumentDefinition(DEFINITION).bookDepth(10);
     }
 
+    /**
+     * A busy market open from the start (no pre-open), with the channel's other defaults: statistics, volume,
+     * limits, heartbeats.
+     */
     static SimContext simContext(final long seed)
     {
         return new SimContext().seed(seed).messageRatePerSecond(100_000).burstiness(0.5).bookDepth(10)
-            .snapshotIntervalMs(20).definitionIntervalMs(50).participants(8);
+            .snapshotIntervalMs(20).definitionIntervalMs(50).participants(8).preOpenMs(0);
     }
 
     void payloadHandler(final PayloadHandler payloadHandler)

@@ -71,7 +71,7 @@ class VenueTimestampsTest
 
         // the market-data side stamps a participant's trade with its event's scheduled time, which may be earlier
         // than the moment the venue acknowledged the resting order
-        app.onPassiveFill(ES, bookOrderId, P - TICK, 1, false, ack.transactTime() - 1_000);
+        app.onPassiveFill(ES, bookOrderId, P - TICK, 1, false, ack.transactTime() - 1_000, 1);
 
         assertEquals(ExecutionReportTradeOutright525Encoder.TEMPLATE_ID, alice.outbound.templateId(1));
         final ExecutionReportTradeOutright525Decoder fill = VenueClient.asTrade(alice.outbound.last());
@@ -89,7 +89,7 @@ class VenueTimestampsTest
         harness.clock.advance(TimeUnit.MILLISECONDS.toNanos(1));
         bob.newOrder(1, ES, SELL, P - TICK, 2);
         final long bookOrderId = harness.sim.orderBook(ES).levelOrderId(Side.BID, 0, 0);
-        app.onPassiveFill(ES, bookOrderId, P - TICK, 1, false, harness.clock.nanoTime() - 10_000_000);
+        app.onPassiveFill(ES, bookOrderId, P - TICK, 1, false, harness.clock.nanoTime() - 10_000_000, 2);
         alice.cancel(3, VenueClient.asNew(alice.outbound.messages.get(1)).orderID(), ES, BUY);
 
         assertMonotonic(alice);

@@ -153,7 +153,8 @@ final class ExecutionReports
         final long lastQty,
         final boolean aggressor,
         final int tradeDate,
-        final long nowNs)
+        final long nowNs,
+        final long mdTradeEntryId)
     {
         writer.begin(order.session, nowNs);
         final MutableDirectBuffer buffer = clear(ExecutionReportTradeOutright525Encoder.BLOCK_LENGTH);
@@ -181,7 +182,7 @@ final class ExecutionReports
             .orderQty(order.orderQty)
             .lastQty(lastQty)
             .cumQty(order.cumQty)
-            .mDTradeEntryID(0)
+            .mDTradeEntryID(mdTradeEntryId)
             .sideTradeID(++sideTradeIdSequence & 0xFFFF_FFFFL)
             .tradeLinkID(UINT32_NULL)
             .leavesQty(order.leavesQty)

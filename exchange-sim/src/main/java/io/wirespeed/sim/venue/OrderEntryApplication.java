@@ -239,14 +239,15 @@ public final class OrderEntryApplication implements VenueApplication, ClientFill
         final long price,
         final long qty,
         final boolean done,
-        final long transactTimeNs)
+        final long transactTimeNs,
+        final long mdTradeEntryId)
     {
         final ClientOrder order = orders.byBookOrderId(bookOrderId);
         if (null != order)
         {
             // the market-data side stamps the event's (scheduled) time, which may be earlier than the venue's last
             // stamp, the order's acknowledgement included
-            fill(order, price, qty, false, clock.stamp(transactTimeNs));
+            fill(order, price, qty, false, clock.stamp(transactTimeNs), mdTradeEntryId);
         }
     }
 
@@ -345,16 +346,17 @@ public final class OrderEntryApplication implements VenueApplication, ClientFill
         {
             final long price = fills.price(i);
             final long qty = fills.qty(i);
+            final long mdTradeEntryId = fills.tradeEntryId(i);
             if (order.session != null)
             {
-                fill(order, price, qty, true, nowNs);
+                fill(order, price, qty, true, nowNs, mdTradeEntryId);
             }
             if (OrderBook.CLIENT == fills.restingParticipant(i))
             {
                 final ClientOrder resting = orders.byBookOrderId(fills.restingOrderId(i));
                 if (null != resting)
                 {
-                    fill(resting, price, qty, false, nowNs);
+                    fill(resting, price, qty, false, nowNs, mdTradeEntryId);
                 }
             }
         }
@@ -366,12 +368,17 @@ public final class OrderEntryApplication implements VenueApplication, ClientFill
     }
 
     private void fill(
-        final ClientOrder order, final long price, final long qty, final boolean aggressor, final long nowNs)
+        final ClientOrder order,
+        final long price,
+        final long qty,
+        final boolean aggressor,
+        final long nowNs,
+        final long mdTradeEntryId)
     {
         order.cumQty += qty;
         order.leavesQty -= qty;
         counters.increment(VenueCounter.FILLS);
-        reports.onFill(order, price, qty, aggressor, market.tradeDate(nowNs), nowNs);
+        reports.onFill(order, price, qty, aggressor, market.tradeDate(nowNs), nowNs, mdTradeEntryId);
         if (0 == order.leavesQty)
         {
             closeOrder(order);
