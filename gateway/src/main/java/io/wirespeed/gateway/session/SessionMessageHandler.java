@@ -121,6 +121,11 @@ final class SessionMessageHandler
                 break;
             case NotApplied513Decoder.TEMPLATE_ID:
                 notApplied.wrap(buffer, body, blockLength, version);
+                if (notApplied.uUID() != uuid)
+                {
+                    counters.increment(SessionCounter.WRONG_UUID);
+                    break;
+                }
                 counters.increment(SessionCounter.NOT_APPLIED);
                 listener.onNotApplied(notApplied.fromSeqNo(), (int)notApplied.msgCount(), rxTimestampNs);
                 sender.sendSequence(rxTimestampNs, false);

@@ -115,6 +115,19 @@ final class CmeBytes
     }
 
     /**
+     * NotApplied513: UUID@0, FromSeqNo@8, MsgCount@12, SplitMsg@16.
+     */
+    static UnsafeBuffer notApplied(final long uuid, final long fromSeqNo, final long count)
+    {
+        final UnsafeBuffer b = message(513, 17, 0);
+        b.putLong(HEADER, uuid, LE);
+        b.putInt(HEADER + 8, (int)fromSeqNo, LE);
+        b.putInt(HEADER + 12, (int)count, LE);
+        b.putByte(HEADER + 16, (byte)0xFF);
+        return b;
+    }
+
+    /**
      * ExecutionReportTradeOutright525 (block 235, then the empty NoFills and NoOrderEvents groups, 3 bytes each):
      * SeqNum@0, UUID@4, ExecID@12, ClOrdID@72, LastPx@100, OrderID@108, Price@116, SecExecID@156, SecurityID@185,
      * OrderQty@189, LastQty@193, CumQty@197, MDTradeEntryID@201, LeavesQty@213, OrdStatus@221, Side@223,

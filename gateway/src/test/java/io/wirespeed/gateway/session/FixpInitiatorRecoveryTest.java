@@ -371,6 +371,21 @@ class FixpInitiatorRecoveryTest
     }
 
     @Test
+    void sessionMessagesOfAnotherUuidAreCountedAndIgnored()
+    {
+        start(PreviousSession.NONE);
+        establish(1, 0, 0);
+        venue(CmeBytes.notApplied(STRANGER, 1, 2));
+        venue(CmeBytes.sequence(STRANGER, 9));
+        assertEquals(2, counters.value(SessionCounter.WRONG_UUID));
+        assertEquals(0, counters.value(SessionCounter.NOT_APPLIED));
+        assertTrue(retransmitRequests().isEmpty());
+
+        venue(CmeBytes.notApplied(NEW, 1, 2));
+        assertEquals(1, counters.value(SessionCounter.NOT_APPLIED));
+    }
+
+    @Test
     void aRefusedFrameRaisesTheFramingAlarmWithItsBytes()
     {
         start(PreviousSession.NONE);
