@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * and an Establish refused as unnegotiated negotiates the same UUID again.
  * <p>
  * Restarting with a new UUID: build the initiator with {@link #newUuid(long)} and a {@link PreviousSession} naming
- * the UUID it follows and the last venue sequence number processed under it. When the venue's NegotiationResponse or
+ * the UUID it follows and the last venue sequence number processed under it ({@link #asPreviousSession()} of the
+ * session it replaces, or what the journal recorded). When the venue's NegotiationResponse or
  * EstablishmentAck names that UUID with a PreviousSeqNo beyond it, the missing messages are recovered with
  * RetransmitRequest (LastUUID) and delivered once, before the new UUID's. A previous UUID the gateway does not know,
  * a refused retransmission, a NextSeqNo below the next expected (the session terminates and stays down) and a refused
@@ -402,6 +403,17 @@ public final class FixpInitiator implements VenueSession, Agent, FrameHandler
     public void onClose()
     {
         transport.close();
+    }
+
+    /**
+     * This session as the previous one of a session that follows it under a new UUID: its UUID and the last venue
+     * sequence number delivered (messages held for a gap are not delivered, so they are recovered by the next one).
+     *
+     * @return the previous session to give the next initiator.
+     */
+    public PreviousSession asPreviousSession()
+    {
+        return PreviousSession.of(uuid, sequencer.nextInSeqNo() - 1);
     }
 
     /**

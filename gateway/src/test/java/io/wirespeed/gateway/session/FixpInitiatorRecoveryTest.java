@@ -47,7 +47,12 @@ class FixpInitiatorRecoveryTest
 
     private void start(final PreviousSession previous)
     {
-        initiator = new FixpInitiator(
+        initiator = newInitiator(NEW, previous);
+    }
+
+    private FixpInitiator newInitiator(final long uuid, final PreviousSession previous)
+    {
+        return new FixpInitiator(
             new GatewayContext()
                 .sessionId("ABC")
                 .firmId("F1")
@@ -57,7 +62,7 @@ class FixpInitiatorRecoveryTest
                 .reconnectBackoffMs(100)
                 .connectTimeoutMs(500),
             Base64.getUrlEncoder().encodeToString("unit test secret".getBytes(StandardCharsets.US_ASCII)),
-            NEW,
+            uuid,
             previous,
             transport,
             listener,
@@ -133,6 +138,37 @@ class FixpInitiatorRecoveryTest
         assertEquals(3, initiator.nextInSeqNo());
         assertEquals(0, counters.value(SessionCounter.POSS_RETRANS_MISMATCHES));
         assertTrue(listener.alarms.isEmpty());
+    }
+
+    @Test
+    void aRestartedGatewayFollowsTheSessionItReplaces()
+    {
+        initiator = newInitiator(OLD, PreviousSession.NONE);
+        initiator.doWork();
+        initiator.doWork();
+        venue(CmeBytes.negotiationResponse(OLD, 0, 0));
+        venue(CmeBytes.establishmentAck(OLD, 1, 0, 0, KEEPALIVE_MS));
+        venue(liveFill(1, OLD, 101));
+        venue(liveFill(2, OLD, 102));
+        venue(liveFill(3, OLD, 103));
+        venue(liveFill(5, OLD, 105));
+        final PreviousSession previous = initiator.asPreviousSession();
+        assertEquals(OLD, previous.uuid());
+        assertEquals(3, previous.lastProcessedSeqNo(), "OLD 5 was held for the gap, not delivered");
+
+        // the gateway goes down; the venue had sent OLD 4 to 6
+        transport.close();
+        transport.written.clear();
+        initiator = newInitiator(NEW, previous);
+        establish(1, OLD, 6);
+        assertEquals(List.of(new CmeBytes.RetransmitRequest(NEW, OLD, 4, 3)), retransmitRequests());
+        venue(CmeBytes.retransmission(NEW, OLD, 4, 3));
+        venue(resentFill(4, OLD, 104));
+        venue(resentFill(5, OLD, 105));
+        venue(resentFill(6, OLD, 106));
+        venue(liveFill(1, NEW, 201));
+        assertEquals(List.of(101L, 102L, 103L, 104L, 105L, 106L, 201L), listener.execIds());
+        assertEquals(0, counters.value(SessionCounter.DUPLICATES));
     }
 
     @Test
