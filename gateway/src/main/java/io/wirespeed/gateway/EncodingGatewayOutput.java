@@ -3,6 +3,7 @@ package io.wirespeed.gateway;
 import io.wirespeed.codecs.internal.BooleanFlag;
 import io.wirespeed.codecs.internal.ControlAckEncoder;
 import io.wirespeed.codecs.internal.ControlScope;
+import io.wirespeed.codecs.internal.SessionAlarm;
 import io.wirespeed.codecs.internal.SessionEventEncoder;
 import io.wirespeed.codecs.internal.SessionState;
 import io.wirespeed.codecs.internal.ExecutionReportEncoder;
@@ -18,7 +19,7 @@ import java.nio.ByteBuffer;
 
 /**
  * Encodes the order logic's outcomes as internal-schema messages (ExecutionReport, RiskDecision, OrderSent,
- * ControlAck) into one reused buffer and hands each to a sink, counting what went and what was dropped.
+ * ControlAck, SessionEvent) into one reused buffer and hands each to a sink, counting what went and what was dropped.
  */
 public final class EncodingGatewayOutput implements GatewayOutput
 {
@@ -131,7 +132,8 @@ public final class EncodingGatewayOutput implements GatewayOutput
             .venueTransactTimeNs(report.venueTransactTimeNs)
             .triggerRxTimestampNs(report.triggerRxTimestampNs)
             .gatewayRxTimestampNs(report.gatewayRxTimestampNs)
-            .publishTimestampNs(clock.nanoTime());
+            .publishTimestampNs(clock.nanoTime())
+            .mdTradeEntryId(report.mdTradeEntryId);
         send(MessageHeaderEncoder.ENCODED_LENGTH + executionReport.encodedLength(),
             GatewayCounter.EXEC_REPORTS_PUBLISHED);
     }
@@ -166,7 +168,9 @@ public final class EncodingGatewayOutput implements GatewayOutput
         final long nextSentSeqNum,
         final long nextReceivedSeqNum,
         final int venueReasonCode,
-        final long timestampNs)
+        final long timestampNs,
+        final SessionAlarm alarm,
+        final long alarmValue)
     {
         sessionEvent.wrapAndApplyHeader(buffer, 0, header)
             .state(state)
@@ -174,7 +178,9 @@ public final class EncodingGatewayOutput implements GatewayOutput
             .nextSentSeqNum(nextSentSeqNum)
             .nextReceivedSeqNum(nextReceivedSeqNum)
             .venueReasonCode(venueReasonCode)
-            .timestampNs(timestampNs);
+            .timestampNs(timestampNs)
+            .alarm(alarm)
+            .alarmValue(alarmValue);
         send(MessageHeaderEncoder.ENCODED_LENGTH + sessionEvent.encodedLength(), null);
     }
 

@@ -27,6 +27,7 @@ public final class Execution
     long leavesQty;
     long cumQty;
     long execId;
+    long mdTradeEntryId;
     long venueTransactTimeNs;
     long triggerRxTimestampNs;
     long gatewayRxTimestampNs;
@@ -199,6 +200,17 @@ public final class Execution
     public long execId()
     {
         return execId;
+    }
+
+    /**
+     * The venue's id of the trade on its market-data feed (iLink 3 MDTradeEntryID) for a fill, else 0; 0 also for a
+     * fill the gateway learned only from the venue's cumulative quantity.
+     *
+     * @return the trade entry id.
+     */
+    public long mdTradeEntryId()
+    {
+        return mdTradeEntryId;
     }
 
     /**

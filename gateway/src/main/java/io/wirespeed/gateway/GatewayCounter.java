@@ -36,7 +36,13 @@ public enum GatewayCounter
     MALFORMED_MESSAGES(3028, "malformed or unknown messages on the order or control stream"),
     SESSION_STATE_CHANGES(3029, "venue session state changes"),
     MASS_CANCELS_SENT(3030, "mass cancels sent to the venue"),
-    IMPERSONATIONS(3031, "requests refused: the strategy id belongs to another publication");
+    IMPERSONATIONS(3031, "requests refused: the strategy id belongs to another publication"),
+    RECOVERY_KILLS(3032, "kill switch latched: the venue refused to retransmit, reports lost"),
+    STATUS_REQUESTS_SENT(3033, "order status requests sent after lost reports"),
+    STATUS_REQUESTS_NOT_SENT(3034, "order status requests not sent (session down or back pressured)"),
+    MISSED_FILLS(3035, "fills the gateway missed, reported from the venue's cumulative quantity"),
+    ORDERS_RECONCILED(3036, "orders closed or confirmed from a venue status report"),
+    SESSION_ALARMS(3037, "venue session alarms");
 
     private final int typeId;
     private final String label;

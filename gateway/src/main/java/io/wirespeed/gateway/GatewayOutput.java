@@ -1,6 +1,7 @@
 package io.wirespeed.gateway;
 
 import io.wirespeed.codecs.internal.ControlScope;
+import io.wirespeed.codecs.internal.SessionAlarm;
 import io.wirespeed.codecs.internal.SessionState;
 import io.wirespeed.codecs.internal.RejectReason;
 
@@ -84,14 +85,16 @@ public interface GatewayOutput
         long timestampNs);
 
     /**
-     * The venue session changed state.
+     * The venue session changed state or raised an alarm.
      *
-     * @param state              the new state.
+     * @param state              the (new) state.
      * @param uuid               the session's UUID.
      * @param nextSentSeqNum     next outbound sequence number.
      * @param nextReceivedSeqNum next inbound sequence number expected.
      * @param venueReasonCode    the venue's reason code, 0 if none.
      * @param timestampNs        when it changed.
+     * @param alarm              the alarm raised, NONE for a state change.
+     * @param alarmValue         what the alarm concerns (a UUID or a sequence number), else 0.
      */
     void onSessionEvent(
         SessionState state,
@@ -99,5 +102,7 @@ public interface GatewayOutput
         long nextSentSeqNum,
         long nextReceivedSeqNum,
         int venueReasonCode,
-        long timestampNs);
+        long timestampNs,
+        SessionAlarm alarm,
+        long alarmValue);
 }

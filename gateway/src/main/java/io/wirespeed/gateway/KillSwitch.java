@@ -51,6 +51,14 @@ final class KillSwitch
     }
 
     /**
+     * Latch the global kill without cancelling anything: new orders and replaces are refused until resumed.
+     */
+    void latchGlobal()
+    {
+        global = true;
+    }
+
+    /**
      * Latch the global kill and cancel every open order with one mass cancel, falling back to one cancel per order
      * when the mass cancel cannot be sent.
      *

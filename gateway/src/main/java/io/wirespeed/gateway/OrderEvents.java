@@ -4,6 +4,7 @@ import io.wirespeed.codecs.internal.ExecType;
 import io.wirespeed.codecs.internal.ExecutionReportEncoder;
 import io.wirespeed.codecs.internal.OrdStatus;
 import io.wirespeed.codecs.internal.RejectReason;
+import io.wirespeed.codecs.internal.SessionAlarm;
 import io.wirespeed.codecs.internal.SessionState;
 import io.wirespeed.codecs.internal.Side;
 import io.wirespeed.gateway.venue.VenueListener;
@@ -11,7 +12,9 @@ import io.wirespeed.gateway.venue.VenueSession;
 
 /**
  * Applies the venue's reports to order state, positions and open quantities, and reports each change to the
- * strategy that owns the order.
+ * strategy that owns the order. A fill whose cumulative quantity shows earlier fills the gateway never saw (lost with
+ * a refused retransmission), and an order status answer, report the missed quantity as a fill of unknown price
+ * before anything else.
  */
 final class OrderEvents implements VenueListener
 {
@@ -22,6 +25,7 @@ final class OrderEvents implements VenueListener
     private final GatewayCounters counters;
     private final KillSwitch killSwitch;
     private final Execution execution;
+    private final VenueRecovery recovery;
     private VenueSession venue;
     private SessionState sessionState = SessionState.DISCONNECTED;
 
@@ -30,13 +34,15 @@ final class OrderEvents implements VenueListener
         final GatewayOutput output,
         final GatewayCounters counters,
         final KillSwitch killSwitch,
-        final Execution execution)
+        final Execution execution,
+        final VenueRecovery recovery)
     {
         this.orders = orders;
         this.output = output;
         this.counters = counters;
         this.killSwitch = killSwitch;
         this.execution = execution;
+        this.recovery = recovery;
     }
 
     /**
@@ -63,6 +69,7 @@ final class OrderEvents implements VenueListener
         final long orderId,
         final long venueOrderId,
         final long execId,
+        final long mdTradeEntryId,
         final long lastPrice,
         final long lastQty,
         final long leavesQty,
@@ -75,37 +82,66 @@ final class OrderEvents implements VenueListener
         {
             return;
         }
-        counters.increment(GatewayCounter.FILLS);
-        final long exposureBefore = order.exposure();
-        final long signedQty = Side.BUY == order.side ? lastQty : -lastQty;
-        order.strategy.book.position[order.instrument] += signedQty;
-        order.strategy.account.book.position[order.instrument] += signedQty;
-        order.venueOrderId = venueOrderId;
-        order.cumQty = cumQty;
-        order.leavesQty = Math.max(0, leavesQty);
-        order.status = 0 == order.leavesQty ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED;
-        OrderGatewayLogic.adjustOpen(order, order.exposure() - exposureBefore);
-
-        if (OrdStatus.FILLED == order.status && 0 != order.pending)
+        final long cumBefore = cumQty - lastQty;
+        if (cumBefore > order.cumQty)
         {
-            // a cancel or replace in flight can no longer succeed: settle it before the fill that ends the order, so
-            // the strategy sees the request refused and then the order filled; the venue's own reject, when it
-            // comes, finds no order and is only counted
-            final boolean replace = Order.REPLACE_REQUEST == order.pending;
-            final long requestClOrdId = order.pendingClOrdId;
-            final long exposureWithRequest = order.exposure();
-            order.clearPendingClOrdId();
-            order.clearPending();
-            OrderGatewayLogic.adjustOpen(order, order.exposure() - exposureWithRequest);
-            report(order, replace ? ExecType.REPLACE_REJECTED : ExecType.CANCEL_REJECTED, requestClOrdId,
-                order.clOrdId, RejectReason.TOO_LATE_TO_CANCEL, 0, transactTimeNs, rxNs);
+            fillMissed(order, cumBefore, leavesQty + lastQty, transactTimeNs, rxNs);
         }
-        fill(order, lastPrice, lastQty, execId);
-        report(order, ExecType.TRADE, order.clOrdId, 0, RejectReason.NONE, 0, transactTimeNs, rxNs);
-        if (OrdStatus.FILLED == order.status)
+        applyFill(order, venueOrderId, execId, mdTradeEntryId, lastPrice, lastQty, leavesQty, cumQty,
+            transactTimeNs, rxNs);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onOrderStatus(
+        final long orderId,
+        final long venueOrderId,
+        final OrdStatus status,
+        final long price,
+        final long orderQty,
+        final long cumQty,
+        final long leavesQty,
+        final long transactTimeNs,
+        final long rxNs)
+    {
+        final Order order = findForStatus(orderId, venueOrderId);
+        if (null == order || OrdStatus.NULL_VAL == status)
         {
-            order.clearPendingClOrdId();
-            release(order);
+            counters.increment(GatewayCounter.UNKNOWN_VENUE_ORDERS);
+            return;
+        }
+        if (0 != venueOrderId)
+        {
+            order.venueOrderId = venueOrderId;
+        }
+        if (cumQty > order.cumQty)
+        {
+            fillMissed(order, cumQty, leavesQty, transactTimeNs, rxNs);
+            if (!order.inUse)
+            {
+                counters.increment(GatewayCounter.ORDERS_RECONCILED);
+                return;
+            }
+        }
+        switch (status)
+        {
+            case CANCELED:
+                counters.increment(GatewayCounter.ORDERS_RECONCILED);
+                onCanceled(0, order.orderId, order.venueOrderId, transactTimeNs, rxNs);
+                break;
+            case REJECTED:
+                counters.increment(GatewayCounter.ORDERS_RECONCILED);
+                rejectOrder(order, RejectReason.VENUE_REJECT, 0, transactTimeNs, rxNs);
+                break;
+            default:
+                if (OrdStatus.PENDING_NEW == order.status)
+                {
+                    counters.increment(GatewayCounter.ORDERS_RECONCILED);
+                    order.status = OrdStatus.NEW;
+                    report(order, ExecType.NEW, order.clOrdId, 0, RejectReason.NONE, 0, transactTimeNs, rxNs);
+                }
+                break;
         }
     }
 
@@ -193,12 +229,16 @@ final class OrderEvents implements VenueListener
      * {@inheritDoc}
      */
     public void onOrderRejected(
-        final long orderId, final int venueReasonCode, final long transactTimeNs, final long rxNs)
+        final long orderId,
+        final RejectReason reason,
+        final int venueReasonCode,
+        final long transactTimeNs,
+        final long rxNs)
     {
         final Order order = find(orderId);
         if (null != order)
         {
-            rejectOrder(order, venueReasonCode, transactTimeNs, rxNs);
+            rejectOrder(order, reason, venueReasonCode, transactTimeNs, rxNs);
         }
     }
 
@@ -209,13 +249,14 @@ final class OrderEvents implements VenueListener
         final long requestId,
         final long origOrderId,
         final boolean replace,
+        final RejectReason reason,
         final int venueReasonCode,
         final long rxNs)
     {
         final Order order = find(origOrderId);
         if (null != order && order.pendingRequestId == requestId)
         {
-            requestRejected(order, venueReasonCode, rxNs);
+            requestRejected(order, reason, venueReasonCode, rxNs);
         }
     }
 
@@ -259,8 +300,25 @@ final class OrderEvents implements VenueListener
             if (null != venue)
             {
                 output.onSessionEvent(state, venue.uuid(), venue.nextSentSeqNum(), venue.nextReceivedSeqNum(),
-                    venueReasonCode, timestampNs);
+                    venueReasonCode, timestampNs, SessionAlarm.NONE, 0);
             }
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onSessionAlarm(final SessionAlarm alarm, final long value, final long timestampNs)
+    {
+        counters.increment(GatewayCounter.SESSION_ALARMS);
+        if (null != venue)
+        {
+            output.onSessionEvent(venue.state(), venue.uuid(), venue.nextSentSeqNum(), venue.nextReceivedSeqNum(),
+                0, timestampNs, alarm, value);
+        }
+        if (SessionAlarm.RETRANSMIT_REJECTED == alarm)
+        {
+            recovery.onRetransmitRejected(timestampNs);
         }
     }
 
@@ -293,19 +351,24 @@ final class OrderEvents implements VenueListener
                 if (OrdStatus.PENDING_NEW == order.status && order.newSeqNum >= fromSeqNum &&
                     order.newSeqNum <= toSeqNum)
                 {
-                    rejectOrder(order, venueReasonCode, 0, rxNs);
+                    rejectOrder(order, RejectReason.VENUE_REJECT, venueReasonCode, 0, rxNs);
                 }
                 else if (Order.NO_REQUEST != order.pending && order.pendingSeqNum >= fromSeqNum &&
                     order.pendingSeqNum <= toSeqNum)
                 {
-                    requestRejected(order, venueReasonCode, rxNs);
+                    requestRejected(order, RejectReason.VENUE_REJECT, venueReasonCode, rxNs);
                 }
             }
         }
         killSwitch.onNotApplied(fromSeqNum, toSeqNum, rxNs);
     }
 
-    private void rejectOrder(final Order order, final int venueReasonCode, final long transactTimeNs, final long rxNs)
+    private void rejectOrder(
+        final Order order,
+        final RejectReason reason,
+        final int venueReasonCode,
+        final long transactTimeNs,
+        final long rxNs)
     {
         counters.increment(GatewayCounter.VENUE_REJECTS);
         final long exposure = order.exposure();
@@ -314,12 +377,12 @@ final class OrderEvents implements VenueListener
         order.clearPending();
         order.leavesQty = 0;
         OrderGatewayLogic.adjustOpen(order, -exposure);
-        report(order, ExecType.REJECTED, order.clOrdId, 0, RejectReason.VENUE_REJECT, venueReasonCode,
-            transactTimeNs, rxNs);
+        report(order, ExecType.REJECTED, order.clOrdId, 0, reason, venueReasonCode, transactTimeNs, rxNs);
         release(order);
     }
 
-    private void requestRejected(final Order order, final int venueReasonCode, final long rxNs)
+    private void requestRejected(
+        final Order order, final RejectReason reason, final int venueReasonCode, final long rxNs)
     {
         final boolean replace = Order.REPLACE_REQUEST == order.pending;
         final long clOrdId = order.pendingClOrdId;
@@ -329,7 +392,7 @@ final class OrderEvents implements VenueListener
         OrderGatewayLogic.adjustOpen(order, order.exposure() - exposureBefore);
         counters.increment(GatewayCounter.VENUE_REJECTS);
         report(order, replace ? ExecType.REPLACE_REJECTED : ExecType.CANCEL_REJECTED, clOrdId, order.clOrdId,
-            RejectReason.VENUE_REJECT, venueReasonCode, 0, rxNs);
+            reason, venueReasonCode, 0, rxNs);
     }
 
     private Order find(final long orderId)
@@ -351,11 +414,87 @@ final class OrderEvents implements VenueListener
         orders.release(order);
     }
 
-    private void fill(final Order order, final long lastPrice, final long lastQty, final long execId)
+    /**
+     * Report the quantity an order filled that the gateway never saw: a fill of unknown price that brings its
+     * cumulative quantity to the venue's.
+     */
+    private void fillMissed(
+        final Order order, final long venueCumQty, final long leavesQty, final long transactTimeNs, final long rxNs)
     {
+        counters.increment(GatewayCounter.MISSED_FILLS);
+        applyFill(order, order.venueOrderId, 0, 0, NULL_PRICE, venueCumQty - order.cumQty, leavesQty, venueCumQty,
+            transactTimeNs, rxNs);
+    }
+
+    private void applyFill(
+        final Order order,
+        final long venueOrderId,
+        final long execId,
+        final long mdTradeEntryId,
+        final long lastPrice,
+        final long lastQty,
+        final long leavesQty,
+        final long cumQty,
+        final long transactTimeNs,
+        final long rxNs)
+    {
+        counters.increment(GatewayCounter.FILLS);
+        final long exposureBefore = order.exposure();
+        final long signedQty = Side.BUY == order.side ? lastQty : -lastQty;
+        order.strategy.book.position[order.instrument] += signedQty;
+        order.strategy.account.book.position[order.instrument] += signedQty;
+        order.venueOrderId = venueOrderId;
+        order.cumQty = cumQty;
+        order.leavesQty = Math.max(0, leavesQty);
+        order.status = 0 == order.leavesQty ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED;
+        OrderGatewayLogic.adjustOpen(order, order.exposure() - exposureBefore);
+
+        if (OrdStatus.FILLED == order.status && 0 != order.pending)
+        {
+            // a cancel or replace in flight can no longer succeed: settle it before the fill that ends the order, so
+            // the strategy sees the request refused and then the order filled; the venue's own reject, when it
+            // comes, finds no order and is only counted
+            final boolean replace = Order.REPLACE_REQUEST == order.pending;
+            final long requestClOrdId = order.pendingClOrdId;
+            final long exposureWithRequest = order.exposure();
+            order.clearPendingClOrdId();
+            order.clearPending();
+            OrderGatewayLogic.adjustOpen(order, order.exposure() - exposureWithRequest);
+            report(order, replace ? ExecType.REPLACE_REJECTED : ExecType.CANCEL_REJECTED, requestClOrdId,
+                order.clOrdId, RejectReason.TOO_LATE_TO_CANCEL, 0, transactTimeNs, rxNs);
+        }
         execution.lastPrice = lastPrice;
         execution.lastQty = lastQty;
         execution.execId = execId;
+        execution.mdTradeEntryId = mdTradeEntryId;
+        report(order, ExecType.TRADE, order.clOrdId, 0, RejectReason.NONE, 0, transactTimeNs, rxNs);
+        if (OrdStatus.FILLED == order.status)
+        {
+            order.clearPendingClOrdId();
+            release(order);
+        }
+    }
+
+    /**
+     * The order a status report is about: by its current ClOrdID, else (a replace whose acknowledgement was lost
+     * gave it a new one) by venue order id, a scan of the pool on this rare path.
+     */
+    private Order findForStatus(final long orderId, final long venueOrderId)
+    {
+        final Order order = orders.get(orderId);
+        if (null != order || 0 == venueOrderId)
+        {
+            return order;
+        }
+        for (int i = 0, capacity = orders.capacity(); i < capacity; i++)
+        {
+            final Order candidate = orders.at(i);
+            if (candidate.inUse && candidate.venueOrderId == venueOrderId)
+            {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     private void report(
@@ -386,6 +525,7 @@ final class OrderEvents implements VenueListener
             report.lastPrice = NULL_PRICE;
             report.lastQty = 0;
             report.execId = 0;
+            report.mdTradeEntryId = 0;
         }
         report.leavesQty = order.leavesQty;
         report.cumQty = order.cumQty;

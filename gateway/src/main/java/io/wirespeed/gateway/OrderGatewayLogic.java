@@ -101,9 +101,12 @@ public final class OrderGatewayLogic
         requestIds = new RequestIds(firstRequestId);
         killSwitch = new KillSwitch(orders, risk, counters, requestIds);
         control = new GatewayControl(registry, killSwitch, risk, output, counters, cancelOnDisconnect);
-        events = new OrderEvents(orders, output, counters, killSwitch, new Execution());
+        final VenueRecovery recovery =
+            new VenueRecovery(orders, killSwitch, requestIds, output, counters, instruments.count());
+        events = new OrderEvents(orders, output, counters, killSwitch, new Execution(), recovery);
         venue = venueFactory.apply(events);
         killSwitch.venue(venue);
+        recovery.venue(venue);
         events.venue(venue);
         events.onSessionState(venue.state(), 0, clock.nanoTime());
         state = new GatewayState(registry, orders, risk, killSwitch);

@@ -21,6 +21,9 @@ final class Orders
         for (int i = 0; i < capacity; i++)
         {
             pool[i] = new Order();
+        }
+        for (int i = 0; i < capacity; i++)
+        {
             free[i] = pool[capacity - 1 - i];
         }
         freeCount = capacity;

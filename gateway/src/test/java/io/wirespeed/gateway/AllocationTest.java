@@ -55,8 +55,8 @@ class AllocationTest
             logic.onNewOrder(strategy, filledClOrdId, ES, side, OrdType.LIMIT, TimeInForce.DAY, ES_PRICE, 2, 1, 2);
             final long filledId = venue.lastOrderId;
             venue.listener.onOrderAccepted(filledId, filledId, 3, 4);
-            venue.listener.onFill(filledId, filledId, i, ES_PRICE, 1, 1, 1, 5, 6);
-            venue.listener.onFill(filledId, filledId, i, ES_PRICE, 1, 0, 2, 5, 6);
+            venue.listener.onFill(filledId, filledId, i, 0, ES_PRICE, 1, 1, 1, 5, 6);
+            venue.listener.onFill(filledId, filledId, i, 0, ES_PRICE, 1, 0, 2, 5, 6);
 
             final long canceledClOrdId = ++clOrdId;
             logic.onNewOrder(strategy, canceledClOrdId, ES, side, OrdType.LIMIT, TimeInForce.DAY, ES_PRICE, 1, 1, 2);

@@ -38,7 +38,7 @@ class OrderStateTest
         assertEquals(BETA, report.strategyId());
         assertEquals(TRIGGER_NS, report.triggerRxTimestampNs());
 
-        fixture.venue.listener.onFill(orderId, 77, 1, ES_PRICE, 2, 3, 2, 0, 0);
+        fixture.venue.listener.onFill(orderId, 77, 1, 0, ES_PRICE, 2, 3, 2, 0, 0);
         report = fixture.output.lastReport();
         assertEquals(ExecType.TRADE, report.execType());
         assertEquals(OrdStatus.PARTIALLY_FILLED, report.ordStatus());
@@ -47,7 +47,7 @@ class OrderStateTest
         assertEquals(2, fixture.logic.state().position(BETA, ES));
         assertEquals(3, fixture.logic.state().openQty(BETA, ES, Side.BUY));
 
-        fixture.venue.listener.onFill(orderId, 77, 2, ES_PRICE, 3, 0, 5, 0, 0);
+        fixture.venue.listener.onFill(orderId, 77, 2, 0, ES_PRICE, 3, 0, 5, 0, 0);
         report = fixture.output.lastReport();
         assertEquals(OrdStatus.FILLED, report.ordStatus());
         assertEquals(5, report.cumQty());
@@ -59,7 +59,7 @@ class OrderStateTest
         assertEquals(0, fixture.logic.state().liveOrders());
 
         final long sellId = fixture.accepted(BETA, 12, Side.SELL, 8);
-        fixture.venue.listener.onFill(sellId, 78, 3, ES_PRICE, 8, 0, 8, 0, 0);
+        fixture.venue.listener.onFill(sellId, 78, 3, 0, ES_PRICE, 8, 0, 8, 0, 0);
         assertEquals(-3, fixture.logic.state().position(BETA, ES));
     }
 
@@ -103,7 +103,7 @@ class OrderStateTest
         assertEquals(1, report.origClOrdId());
         assertEquals(ES_PRICE - TICK, report.price());
 
-        fixture.venue.listener.onFill(requestId, 900, 1, ES_PRICE - TICK, 8, 0, 8, 0, 0);
+        fixture.venue.listener.onFill(requestId, 900, 1, 0, ES_PRICE - TICK, 8, 0, 8, 0, 0);
         report = fixture.output.lastReport();
         assertEquals(OrdStatus.FILLED, report.ordStatus());
         assertEquals(2, report.clOrdId());
@@ -117,11 +117,11 @@ class OrderStateTest
         final long sentBefore = fixture.venue.newOrders;
         fixture.buy(ALPHA, 1, ES_PRICE, 3);
         assertEquals(sentBefore + 1, fixture.venue.newOrders);
-        fixture.venue.listener.onOrderRejected(fixture.venue.lastOrderId, 1003, 0, 0);
+        fixture.venue.listener.onOrderRejected(fixture.venue.lastOrderId, RejectReason.MARKET_CLOSED, 1003, 0, 0);
         final RecordingOutput.Report report = fixture.output.lastReport();
         assertEquals(ExecType.REJECTED, report.execType());
         assertEquals(OrdStatus.REJECTED, report.ordStatus());
-        assertEquals(RejectReason.VENUE_REJECT, report.reason());
+        assertEquals(RejectReason.MARKET_CLOSED, report.reason());
         assertEquals(1003, report.venueRejectCode());
         assertEquals(0, fixture.logic.state().openOrders(ALPHA));
         assertEquals(0, fixture.logic.state().openQty(ALPHA, ES, Side.BUY));
@@ -132,7 +132,8 @@ class OrderStateTest
     {
         final long orderId = fixture.accepted(ALPHA, 1, Side.BUY, 5);
         fixture.logic.onCancelOrder(ALPHA, 2, 1, ES, 0);
-        fixture.venue.listener.onCancelOrReplaceRejected(fixture.venue.lastRequestId, orderId, false, 2045, 0);
+        fixture.venue.listener.onCancelOrReplaceRejected(
+            fixture.venue.lastRequestId, orderId, false, RejectReason.TOO_LATE_TO_CANCEL, 2045, 0);
         RecordingOutput.Report report = fixture.output.lastReport();
         assertEquals(ExecType.CANCEL_REJECTED, report.execType());
         assertEquals(OrdStatus.NEW, report.ordStatus());
@@ -141,7 +142,8 @@ class OrderStateTest
 
         fixture.logic.onReplaceOrder(ALPHA, 3, 1, ES, OrdType.LIMIT, TimeInForce.DAY, ES_PRICE, 9, 0);
         assertEquals(9, fixture.logic.state().openQty(ALPHA, ES, Side.BUY));
-        fixture.venue.listener.onCancelOrReplaceRejected(fixture.venue.lastRequestId, orderId, true, 2046, 0);
+        fixture.venue.listener.onCancelOrReplaceRejected(
+            fixture.venue.lastRequestId, orderId, true, RejectReason.VENUE_REJECT, 2046, 0);
         report = fixture.output.lastReport();
         assertEquals(ExecType.REPLACE_REJECTED, report.execType());
         assertEquals(5, fixture.logic.state().openQty(ALPHA, ES, Side.BUY));
@@ -156,7 +158,7 @@ class OrderStateTest
         fixture.logic.onCancelOrder(ALPHA, 2, 1, ES, 0);
         final long cancelId = fixture.venue.lastRequestId;
 
-        fixture.venue.listener.onFill(orderId, 77, 1, ES_PRICE, 5, 0, 5, 0, 0);
+        fixture.venue.listener.onFill(orderId, 77, 1, 0, ES_PRICE, 5, 0, 5, 0, 0);
         final RecordingOutput.Report fill = fixture.output.lastReport();
         assertEquals(ExecType.TRADE, fill.execType());
         assertEquals(OrdStatus.FILLED, fill.ordStatus());
@@ -171,7 +173,8 @@ class OrderStateTest
 
         // the venue's own reject arrives later and finds no order: counted, nothing reported twice
         final int reportsBefore = fixture.output.reports.size();
-        fixture.venue.listener.onCancelOrReplaceRejected(cancelId, orderId, false, 2045, 0);
+        fixture.venue.listener.onCancelOrReplaceRejected(
+            cancelId, orderId, false, RejectReason.TOO_LATE_TO_CANCEL, 2045, 0);
         assertEquals(reportsBefore, fixture.output.reports.size());
 
         // a replace racing the fill is told it came too late, not that the order is unknown
@@ -202,14 +205,14 @@ class OrderStateTest
         fixture.venue.listener.onBusinessReject(cancelSeq, 5, 0);
         assertEquals(ExecType.CANCEL_REJECTED, fixture.output.lastReport().execType());
         assertEquals(1, fixture.logic.state().openOrders(ALPHA));
-        fixture.venue.listener.onFill(keptOrderId, 1, 1, ES_PRICE, 1, 0, 1, 0, 0);
+        fixture.venue.listener.onFill(keptOrderId, 1, 1, 0, ES_PRICE, 1, 0, 1, 0, 0);
         assertEquals(0, fixture.logic.state().liveOrders());
     }
 
     @Test
     void reportForAnUnknownOrderIsCounted()
     {
-        fixture.venue.listener.onFill(12345, 1, 1, ES_PRICE, 1, 0, 1, 0, 0);
+        fixture.venue.listener.onFill(12345, 1, 1, 0, ES_PRICE, 1, 0, 1, 0, 0);
         assertEquals(1, fixture.counters.get(GatewayCounter.UNKNOWN_VENUE_ORDERS));
         assertEquals(0, fixture.output.reports.size());
     }

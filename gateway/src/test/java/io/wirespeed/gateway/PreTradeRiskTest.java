@@ -106,7 +106,7 @@ class PreTradeRiskTest
         assertRejected(RejectReason.POSITION_LIMIT, 10, 11, () -> fixture.buy(ALPHA, 2, ES_PRICE, 5));
         fixture.buy(ALPHA, 3, ES_PRICE, 4);
         assertAccepted();
-        fixture.venue.listener.onFill(orderId, 1, 1, ES_PRICE, 6, 0, 6, 0, 0);
+        fixture.venue.listener.onFill(orderId, 1, 1, 0, ES_PRICE, 6, 0, 6, 0, 0);
         assertEquals(6, fixture.logic.state().position(ALPHA, ES));
         assertRejected(RejectReason.POSITION_LIMIT, 10, 11, () -> fixture.buy(ALPHA, 4, ES_PRICE, 1));
         fixture.sell(ALPHA, 5, ES_PRICE, 10);
@@ -139,7 +139,7 @@ class PreTradeRiskTest
         fixture.accepted(ALPHA, 2, Side.BUY, 1);
         fixture.accepted(ALPHA, 3, Side.BUY, 1);
         assertRejected(RejectReason.MAX_OPEN_ORDERS, 3, 4, () -> fixture.buy(ALPHA, 4, ES_PRICE, 1));
-        fixture.venue.listener.onFill(first, 1, 1, ES_PRICE, 1, 0, 1, 0, 0);
+        fixture.venue.listener.onFill(first, 1, 1, 0, ES_PRICE, 1, 0, 1, 0, 0);
         fixture.buy(ALPHA, 5, ES_PRICE, 1);
         assertAccepted();
     }

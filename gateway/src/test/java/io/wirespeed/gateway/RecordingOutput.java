@@ -1,5 +1,6 @@
 package io.wirespeed.gateway;
 
+import io.wirespeed.codecs.internal.SessionAlarm;
 import io.wirespeed.codecs.internal.SessionState;
 import io.wirespeed.codecs.internal.ControlScope;
 import io.wirespeed.codecs.internal.ExecType;
@@ -45,7 +46,10 @@ final class RecordingOutput implements GatewayOutput
         long lastQty,
         long leavesQty,
         long cumQty,
-        long triggerRxTimestampNs)
+        long triggerRxTimestampNs,
+        long lastPrice,
+        long execId,
+        long mdTradeEntryId)
     {
     }
 
@@ -57,6 +61,7 @@ final class RecordingOutput implements GatewayOutput
     final List<Sent> sent = new ArrayList<>();
     final List<Report> reports = new ArrayList<>();
     final List<SessionState> sessionStates = new ArrayList<>();
+    final List<SessionAlarm> alarms = new ArrayList<>();
     final List<Ack> acks = new ArrayList<>();
 
     public void onRiskDecision(
@@ -92,7 +97,7 @@ final class RecordingOutput implements GatewayOutput
     {
         reports.add(new Report(r.strategyId(), r.clOrdId(), r.origClOrdId(), r.venueOrderId(), r.execType(),
             r.ordStatus(), r.rejectReason(), r.venueRejectCode(), r.price(), r.orderQty(), r.lastQty(),
-            r.leavesQty(), r.cumQty(), r.triggerRxTimestampNs()));
+            r.leavesQty(), r.cumQty(), r.triggerRxTimestampNs(), r.lastPrice(), r.execId(), r.mdTradeEntryId()));
     }
 
     public void onControlAck(
@@ -112,9 +117,18 @@ final class RecordingOutput implements GatewayOutput
         final long nextSentSeqNum,
         final long nextReceivedSeqNum,
         final int venueReasonCode,
-        final long timestampNs)
+        final long timestampNs,
+        final SessionAlarm alarm,
+        final long alarmValue)
     {
-        sessionStates.add(state);
+        if (SessionAlarm.NONE == alarm)
+        {
+            sessionStates.add(state);
+        }
+        else
+        {
+            alarms.add(alarm);
+        }
     }
 
     Decision lastDecision()
@@ -138,5 +152,6 @@ final class RecordingOutput implements GatewayOutput
         sent.clear();
         reports.clear();
         acks.clear();
+        alarms.clear();
     }
 }

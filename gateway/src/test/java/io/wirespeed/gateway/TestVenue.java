@@ -25,6 +25,8 @@ final class TestVenue implements VenueSession
     final LongArrayList cancelRequestIds = new LongArrayList();
     final LongArrayList replaceRequestIds = new LongArrayList();
     final LongArrayList massCancelRequestIds = new LongArrayList();
+    final LongArrayList statusVenueOrderIds = new LongArrayList();
+    final LongArrayList massStatusSecurityIds = new LongArrayList();
     long newOrders;
     long cancels;
     long replaces;
@@ -116,6 +118,28 @@ final class TestVenue implements VenueSession
             return refuseWith;
         }
         massCancelRequestIds.addLong(requestId);
+        lastRequestId = requestId;
+        return lastSeqNum = nextSeqNum++;
+    }
+
+    public long sendOrderStatus(final long requestId, final long venueOrderId)
+    {
+        if (0 != refuseWith)
+        {
+            return refuseWith;
+        }
+        statusVenueOrderIds.addLong(venueOrderId);
+        lastRequestId = requestId;
+        return lastSeqNum = nextSeqNum++;
+    }
+
+    public long sendMassStatus(final long requestId, final int securityId)
+    {
+        if (0 != refuseWith)
+        {
+            return refuseWith;
+        }
+        massStatusSecurityIds.addLong(securityId);
         lastRequestId = requestId;
         return lastSeqNum = nextSeqNum++;
     }

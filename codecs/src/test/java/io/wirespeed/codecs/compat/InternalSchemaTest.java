@@ -81,7 +81,7 @@ final class InternalSchemaTest
             final String name = message.get(0).name();
 
             final String text = printer.text(buffer, 0, length);
-            assertTrue(text.startsWith(name + " [100:" + message.get(0).id() + " v1] {"), text);
+            assertTrue(text.startsWith(name + " [100:" + message.get(0).id() + " v" + ir.version() + "] {"), text);
             final String json = printer.json(buffer, 0, length);
             assertTrue(json.startsWith("{\"message\":\"" + name + "\",\"schemaId\":100,"), json);
         }

@@ -1,5 +1,8 @@
 package io.wirespeed.deploy.venue;
 
+import io.wirespeed.codecs.internal.OrdStatus;
+import io.wirespeed.codecs.internal.RejectReason;
+import io.wirespeed.codecs.internal.SessionAlarm;
 import io.wirespeed.codecs.internal.SessionState;
 import io.wirespeed.gateway.venue.VenueListener;
 import org.agrona.collections.LongArrayList;
@@ -35,6 +38,7 @@ final class RecordingListener implements VenueListener
         final long orderId,
         final long venueOrderId,
         final long execId,
+        final long mdTradeEntryId,
         final long lastPrice,
         final long lastQty,
         final long leavesQty,
@@ -74,7 +78,11 @@ final class RecordingListener implements VenueListener
     }
 
     public void onOrderRejected(
-        final long orderId, final int venueReasonCode, final long transactTimeNs, final long rxTimestampNs)
+        final long orderId,
+        final RejectReason reason,
+        final int venueReasonCode,
+        final long transactTimeNs,
+        final long rxTimestampNs)
     {
         events.add("rejected order=" + orderId + " reason=" + venueReasonCode + " time=" + transactTimeNs);
     }
@@ -83,11 +91,32 @@ final class RecordingListener implements VenueListener
         final long requestId,
         final long origOrderId,
         final boolean replace,
+        final RejectReason reason,
         final int venueReasonCode,
         final long rxTimestampNs)
     {
         events.add((replace ? "replace" : "cancel") + " refused request=" + requestId + " origOrder=" + origOrderId +
             " reason=" + venueReasonCode);
+    }
+
+    public void onOrderStatus(
+        final long orderId,
+        final long venueOrderId,
+        final OrdStatus status,
+        final long price,
+        final long orderQty,
+        final long cumQty,
+        final long leavesQty,
+        final long transactTimeNs,
+        final long rxTimestampNs)
+    {
+        events.add("status order=" + orderId + " venueOrder=" + venueOrderId + " status=" + status + " cum=" + cumQty +
+            " leaves=" + leavesQty);
+    }
+
+    public void onSessionAlarm(final SessionAlarm alarm, final long value, final long timestampNs)
+    {
+        events.add("alarm " + alarm + " value=" + value);
     }
 
     public void onMassCancelReport(

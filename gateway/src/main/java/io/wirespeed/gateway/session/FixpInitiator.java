@@ -2,6 +2,7 @@ package io.wirespeed.gateway.session;
 
 import io.wirespeed.codecs.ilink3.MessageHeaderDecoder;
 import io.wirespeed.codecs.internal.OrdType;
+import io.wirespeed.codecs.internal.SessionAlarm;
 import io.wirespeed.codecs.internal.SessionState;
 import io.wirespeed.codecs.internal.Side;
 import io.wirespeed.codecs.internal.TimeInForce;
@@ -11,6 +12,7 @@ import io.wirespeed.gateway.transport.VenueTransport;
 import io.wirespeed.gateway.venue.VenueListener;
 import io.wirespeed.gateway.venue.VenueSession;
 import org.agrona.DirectBuffer;
+import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
 
@@ -23,6 +25,14 @@ import java.util.concurrent.TimeUnit;
  * A reject is final only when trying again cannot help (see {@link FixpErrorCodes}): a transient one (the UUID still
  * established on a connection the venue has not yet seen die, for example) is retried after the reconnect backoff,
  * and an Establish refused as unnegotiated negotiates the same UUID again.
+ * <p>
+ * Restarting with a new UUID: build the initiator with {@link #newUuid(long)} and a {@link PreviousSession} naming
+ * the UUID it follows and the last venue sequence number processed under it ({@link #asPreviousSession()} of the
+ * session it replaces, or what the journal recorded). When the venue's NegotiationResponse or
+ * EstablishmentAck names that UUID with a PreviousSeqNo beyond it, the missing messages are recovered with
+ * RetransmitRequest (LastUUID) and delivered once, before the new UUID's. A previous UUID the gateway does not know,
+ * a refused retransmission, a NextSeqNo below the next expected (the session terminates and stays down) and a refused
+ * frame each raise an alarm: a counter, the error handler and {@link VenueListener#onSessionAlarm}.
  */
 public final class FixpInitiator implements VenueSession, Agent, FrameHandler
 {
@@ -45,7 +55,9 @@ public final class FixpInitiator implements VenueSession, Agent, FrameHandler
     private final SessionSender sender;
     private final InboundSequencer sequencer;
     private final SessionMessageHandler sessionHandler;
+    private final ErrorHandler errorHandler;
     private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
+    private long framingErrorsSeen;
 
     private InitiatorState state = InitiatorState.DISCONNECTED;
     private boolean stopped;
@@ -53,7 +65,8 @@ public final class FixpInitiator implements VenueSession, Agent, FrameHandler
     private long deadlineNs;
 
     /**
-     * A session that connects on its first duty cycle.
+     * A session that connects on its first duty cycle, with no previous session known, reporting alarms on standard
+     * error.
      *
      * @param context   venue address, identity and timers.
      * @param secret    the resolved secret key (base64url), from {@link GatewayContext#secretRef()}.
@@ -72,17 +85,46 @@ public final class FixpInitiator implements VenueSession, Agent, FrameHandler
         final EpochNanoClock clock,
         final SessionCounters counters)
     {
+        this(context, secret, uuid, PreviousSession.NONE, transport, listener, clock, counters,
+            FixpInitiator::printAlarm);
+    }
+
+    /**
+     * A session that connects on its first duty cycle and follows a previous one.
+     *
+     * @param context      venue address, identity and timers.
+     * @param secret       the resolved secret key (base64url), from {@link GatewayContext#secretRef()}.
+     * @param uuid         the session UUID to negotiate, e.g. {@link #newUuid(long)}.
+     * @param previous     the session this UUID follows, or {@link PreviousSession#NONE}.
+     * @param transport    the connection to the venue.
+     * @param listener     gets what the venue reports.
+     * @param clock        epoch nanoseconds.
+     * @param counters     the session's counters.
+     * @param errorHandler gets a {@link VenueSessionAlarm} for every alarm raised.
+     */
+    public FixpInitiator(
+        final GatewayContext context,
+        final String secret,
+        final long uuid,
+        final PreviousSession previous,
+        final VenueTransport transport,
+        final VenueListener listener,
+        final EpochNanoClock clock,
+        final SessionCounters counters,
+        final ErrorHandler errorHandler)
+    {
         this.context = context;
         this.uuid = uuid;
         this.transport = transport;
         this.listener = listener;
         this.clock = clock;
         this.counters = counters;
+        this.errorHandler = errorHandler;
         this.reconnectBackoffNs = TimeUnit.MILLISECONDS.toNanos(context.reconnectBackoffMs());
         this.connectTimeoutNs = TimeUnit.MILLISECONDS.toNanos(context.connectTimeoutMs());
         this.keepalive = new KeepaliveTimer(TimeUnit.MILLISECONDS.toNanos(context.keepaliveIntervalMs()));
         this.sender = new SessionSender(context, secret, uuid, transport, counters, keepalive);
-        this.sequencer = new InboundSequencer(this, sender, keepalive, counters, listener);
+        this.sequencer = new InboundSequencer(this, uuid, previous, sender, keepalive, counters, listener);
         this.sessionHandler = new SessionMessageHandler(this, uuid, sender, sequencer, keepalive, counters, listener);
     }
 
@@ -159,6 +201,7 @@ public final class FixpInitiator implements VenueSession, Agent, FrameHandler
         if (!transport.isConnected() && !transport.isConnecting())
         {
             counters.increment(SessionCounter.DISCONNECTS);
+            checkFramingErrors(nowNs);
             disconnect(nowNs, 0);
             return workCount + 1;
         }
@@ -298,9 +341,30 @@ public final class FixpInitiator implements VenueSession, Agent, FrameHandler
     /**
      * {@inheritDoc}
      */
+    public long sendOrderStatus(final long requestId, final long venueOrderId)
+    {
+        return !isEstablished() ? notEstablished() : sender.sendOrderStatus(clock.nanoTime(), requestId, venueOrderId);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public long sendMassStatus(final long requestId, final int securityId)
+    {
+        return !isEstablished() ? notEstablished() : sender.sendMassStatus(clock.nanoTime(), requestId, securityId);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
     public void onFrame(final DirectBuffer buffer, final int offset, final int length, final long rxTimestampNs)
     {
         keepalive.onReceived(rxTimestampNs);
+        if (length < MessageHeaderDecoder.ENCODED_LENGTH)
+        {
+            counters.increment(SessionCounter.MALFORMED);
+            return;
+        }
         headerDecoder.wrap(buffer, offset);
         if (SCHEMA_ID != headerDecoder.schemaId())
         {
@@ -309,11 +373,15 @@ public final class FixpInitiator implements VenueSession, Agent, FrameHandler
         }
 
         final int templateId = headerDecoder.templateId();
-        if (VenueMessageDecoder.isBusinessMessage(templateId))
+        if (!VenueMessageDecoder.isSessionMessage(templateId))
         {
             if (isEstablished())
             {
                 sequencer.onMessage(buffer, offset, length, rxTimestampNs);
+            }
+            else
+            {
+                counters.increment(SessionCounter.BUSINESS_NOT_ESTABLISHED);
             }
             return;
         }
@@ -337,9 +405,73 @@ public final class FixpInitiator implements VenueSession, Agent, FrameHandler
         transport.close();
     }
 
+    /**
+     * This session as the previous one of a session that follows it under a new UUID: its UUID and the last venue
+     * sequence number delivered (messages held for a gap are not delivered, so they are recovered by the next one).
+     *
+     * @return the previous session to give the next initiator.
+     */
+    public PreviousSession asPreviousSession()
+    {
+        return PreviousSession.of(uuid, sequencer.nextInSeqNo() - 1);
+    }
+
+    /**
+     * The next sequence number expected of the previous session's UUID; its recovery is complete when it reaches
+     * the end the venue reported.
+     *
+     * @return the next sequence number of the previous UUID.
+     */
+    public long previousUuidNextSeqNo()
+    {
+        return sequencer.previousNextSeqNo();
+    }
+
     InitiatorState initiatorState()
     {
         return state;
+    }
+
+    /**
+     * Raise an alarm: counted, handed to the error handler and reported to the listener.
+     */
+    void alarm(final SessionAlarm alarm, final long value, final long nowNs, final String text)
+    {
+        counters.increment(SessionCounter.ALARMS);
+        errorHandler.onError(new VenueSessionAlarm(alarm, "venue session " + uuid + ": " + text));
+        listener.onSessionAlarm(alarm, value, nowNs);
+    }
+
+    /**
+     * The venue's NextSeqNo is below the next expected: messages already received would be sent again under the same
+     * numbers, so nothing it sends can be trusted. Terminate, raise the alarm and stay down, as CME and Artio do.
+     */
+    void terminateOnLowSeqNo(final long nowNs, final String messageName, final long venueNextSeqNo)
+    {
+        final long expected = sequencer.nextInSeqNo();
+        counters.increment(SessionCounter.SEQ_NO_TOO_LOW_TERMINATES);
+        sender.sendTerminate(nowNs, 0, "NextSeqNo " + venueNextSeqNo + " below expected " + expected);
+        stopped = true;
+        reject(0, nowNs);
+        alarm(SessionAlarm.NEXT_SEQ_NO_TOO_LOW, venueNextSeqNo, nowNs,
+            messageName + " NextSeqNo " + venueNextSeqNo + " is below the next expected " + expected +
+            ": session terminated and stopped");
+    }
+
+    private void checkFramingErrors(final long nowNs)
+    {
+        final long framingErrors = transport.framingErrors();
+        if (framingErrors != framingErrorsSeen)
+        {
+            framingErrorsSeen = framingErrors;
+            counters.increment(SessionCounter.FRAMING_ERRORS);
+            alarm(SessionAlarm.FRAMING_ERROR, 0, nowNs, "connection dropped: " + transport.disconnectDetail());
+        }
+    }
+
+    private static void printAlarm(final Throwable alarm)
+    {
+        System.err.println(alarm.getMessage());
     }
 
     void reject(final int errorCodes, final long nowNs)

@@ -7,12 +7,17 @@ import io.wirespeed.codecs.ilink3.MassActionOrdTyp;
 import io.wirespeed.codecs.ilink3.MassActionScope;
 import io.wirespeed.codecs.ilink3.MassCancelTIF;
 import io.wirespeed.codecs.ilink3.MassCxlReqTyp;
+import io.wirespeed.codecs.ilink3.MassStatusOrdTyp;
+import io.wirespeed.codecs.ilink3.MassStatusReqTyp;
+import io.wirespeed.codecs.ilink3.MassStatusTIF;
 import io.wirespeed.codecs.ilink3.MessageHeaderEncoder;
 import io.wirespeed.codecs.ilink3.NewOrderSingle514Encoder;
 import io.wirespeed.codecs.ilink3.OFMOverrideReq;
 import io.wirespeed.codecs.ilink3.OrderCancelReplaceRequest515Encoder;
 import io.wirespeed.codecs.ilink3.OrderCancelRequest516Encoder;
 import io.wirespeed.codecs.ilink3.OrderMassActionRequest529Encoder;
+import io.wirespeed.codecs.ilink3.OrderMassStatusRequest530Encoder;
+import io.wirespeed.codecs.ilink3.OrderStatusRequest533Encoder;
 import io.wirespeed.codecs.ilink3.OrderTypeReq;
 import io.wirespeed.codecs.ilink3.PRICENULL9Encoder;
 import io.wirespeed.codecs.ilink3.ShortSaleType;
@@ -24,8 +29,9 @@ import io.wirespeed.codecs.internal.TimeInForce;
 import org.agrona.MutableDirectBuffer;
 
 /**
- * Encodes the gateway's order requests as iLink 3 NewOrderSingle, OrderCancelReplaceRequest, OrderCancelRequest and
- * OrderMassActionRequest, every field the venue reads filled and the rest null, without allocation.
+ * Encodes the gateway's order requests as iLink 3 NewOrderSingle, OrderCancelReplaceRequest, OrderCancelRequest,
+ * OrderMassActionRequest, OrderStatusRequest and OrderMassStatusRequest, every field the venue reads filled and the
+ * rest null (a null char is the byte 0x00, as CME sends it), without allocation.
  * <p>
  * Ids on the wire, gateway ids in decimal: a new order carries its order id in ClOrdID and OrderRequestID; a cancel
  * carries the order's id in ClOrdID and the request's id in OrderRequestID; a replace carries the request's id (the
@@ -41,6 +47,8 @@ public final class OrderEncoder
     private final OrderCancelReplaceRequest515Encoder replace = new OrderCancelReplaceRequest515Encoder();
     private final OrderCancelRequest516Encoder cancel = new OrderCancelRequest516Encoder();
     private final OrderMassActionRequest529Encoder massAction = new OrderMassActionRequest529Encoder();
+    private final OrderStatusRequest533Encoder orderStatus = new OrderStatusRequest533Encoder();
+    private final OrderMassStatusRequest530Encoder massStatus = new OrderMassStatusRequest530Encoder();
     private final String senderId;
     private final String location;
     private final long partyDetailsListReqId;
@@ -257,6 +265,75 @@ public final class OrderEncoder
             .timeInForce(MassCancelTIF.NULL_VAL)
             .liquidityFlag(BooleanNULL.NULL_VAL);
 
+        return MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength();
+    }
+
+    /**
+     * Encode an OrderStatusRequest for one order the venue knows by its OrderID.
+     *
+     * @param buffer       to encode into.
+     * @param offset       where the message header goes.
+     * @param seqNum       SeqNum.
+     * @param nowNs        SendingTimeEpoch.
+     * @param requestId    gateway id of the request, the OrdStatusReqID.
+     * @param venueOrderId OrderID.
+     * @return bytes encoded, header included.
+     */
+    public int encodeOrderStatus(
+        final MutableDirectBuffer buffer,
+        final int offset,
+        final long seqNum,
+        final long nowNs,
+        final long requestId,
+        final long venueOrderId)
+    {
+        final OrderStatusRequest533Encoder e = orderStatus.wrapAndApplyHeader(buffer, offset, headerEncoder);
+        e.partyDetailsListReqID(partyDetailsListReqId)
+            .ordStatusReqID(requestId)
+            .manualOrderIndicator(ManualOrdIndReq.Automated)
+            .seqNum(seqNum);
+        AsciiFields.putText(
+            buffer, e.offset() + OrderStatusRequest533Encoder.senderIDEncodingOffset(), ID_LENGTH, senderId);
+        e.orderID(venueOrderId).sendingTimeEpoch(nowNs);
+        AsciiFields.putText(buffer, e.offset() + OrderStatusRequest533Encoder.locationEncodingOffset(), 5, location);
+        return MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength();
+    }
+
+    /**
+     * Encode an OrderMassStatusRequest for the session's working orders in one instrument.
+     *
+     * @param buffer     to encode into.
+     * @param offset     where the message header goes.
+     * @param seqNum     SeqNum.
+     * @param nowNs      SendingTimeEpoch.
+     * @param requestId  gateway id of the request, the MassStatusReqID.
+     * @param securityId SecurityID.
+     * @return bytes encoded, header included.
+     */
+    public int encodeMassStatus(
+        final MutableDirectBuffer buffer,
+        final int offset,
+        final long seqNum,
+        final long nowNs,
+        final long requestId,
+        final int securityId)
+    {
+        final OrderMassStatusRequest530Encoder e = massStatus.wrapAndApplyHeader(buffer, offset, headerEncoder);
+        e.partyDetailsListReqID(partyDetailsListReqId)
+            .massStatusReqID(requestId)
+            .manualOrderIndicator(ManualOrdIndReq.Automated)
+            .seqNum(seqNum);
+        AsciiFields.putText(
+            buffer, e.offset() + OrderMassStatusRequest530Encoder.senderIDEncodingOffset(), ID_LENGTH, senderId);
+        e.sendingTimeEpoch(nowNs);
+        buffer.setMemory(e.offset() + OrderMassStatusRequest530Encoder.securityGroupEncodingOffset(), 6, (byte)0);
+        AsciiFields.putText(
+            buffer, e.offset() + OrderMassStatusRequest530Encoder.locationEncodingOffset(), 5, location);
+        e.securityID(securityId)
+            .massStatusReqType(MassStatusReqTyp.Instrument)
+            .ordStatusReqType(MassStatusOrdTyp.NULL_VAL)
+            .timeInForce(MassStatusTIF.NULL_VAL)
+            .marketSegmentID(OrderMassStatusRequest530Encoder.marketSegmentIDNullValue());
         return MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength();
     }
 

@@ -34,7 +34,18 @@ public enum SessionCounter
     MALFORMED(3126, "inbound messages malformed (short, wrong schema)"),
     WRONG_UUID(3127, "inbound messages for another UUID"),
     REJECTS_RETRIED(3128, "negotiation or establishment rejects retried after backoff"),
-    RENEGOTIATIONS(3129, "establishments refused as unnegotiated: UUID negotiated again");
+    RENEGOTIATIONS(3129, "establishments refused as unnegotiated: UUID negotiated again"),
+    FRAMING_ERRORS(3130, "connections dropped: SOFH header refused (encoding type or length)"),
+    ALARMS(3131, "alarms raised (error log and session event)"),
+    UNKNOWN_PREVIOUS_UUIDS(3132, "venue named a previous UUID not the gateway's: its messages may be missing"),
+    PREVIOUS_UUID_REQUESTS(3133, "RetransmitRequest sent for the previous UUID (LastUUID)"),
+    PREVIOUS_UUID_RECOVERED(3134, "previous UUID's messages recovered and delivered"),
+    RETRANSMISSION_MISMATCHES(3135, "Retransmission or RetransmitReject not matching the outstanding request"),
+    RETRANSMIT_TIMEOUTS(3136, "retransmissions not completed in time, asked again"),
+    OUT_OF_ORDER_RETRANSMISSIONS(3137, "retransmitted messages ahead of the next expected, asked again on timeout"),
+    POSS_RETRANS_MISMATCHES(3138, "PossRetransFlag missing in a retransmission or set on a live message"),
+    SEQ_NO_TOO_LOW_TERMINATES(3139, "terminated: venue NextSeqNo below the next expected"),
+    BUSINESS_NOT_ESTABLISHED(3140, "business messages received while not established, dropped");
 
     private final int typeId;
     private final String label;

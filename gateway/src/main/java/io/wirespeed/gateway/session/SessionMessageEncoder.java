@@ -184,9 +184,36 @@ public final class SessionMessageEncoder
         final long fromSeqNo,
         final int msgCount)
     {
+        return encodeRetransmitRequest(
+            buffer, offset, uuid, RetransmitRequest508Encoder.lastUUIDNullValue(), requestTimestampNs, fromSeqNo,
+            msgCount);
+    }
+
+    /**
+     * Encode a RetransmitRequest, for messages of the current UUID or of a previous one.
+     *
+     * @param buffer             to encode into.
+     * @param offset             where the message header goes.
+     * @param uuid               UUID, the current session's.
+     * @param lastUuid           LastUUID: the previous UUID whose messages are wanted, or
+     *                           {@link RetransmitRequest508Encoder#lastUUIDNullValue()} for the current UUID's.
+     * @param requestTimestampNs RequestTimestamp.
+     * @param fromSeqNo          first sequence number wanted.
+     * @param msgCount           how many.
+     * @return bytes encoded, header included.
+     */
+    public int encodeRetransmitRequest(
+        final MutableDirectBuffer buffer,
+        final int offset,
+        final long uuid,
+        final long lastUuid,
+        final long requestTimestampNs,
+        final long fromSeqNo,
+        final int msgCount)
+    {
         retransmitRequest.wrapAndApplyHeader(buffer, offset, headerEncoder)
             .uUID(uuid)
-            .lastUUID(RetransmitRequest508Encoder.lastUUIDNullValue())
+            .lastUUID(lastUuid)
             .requestTimestamp(requestTimestampNs)
             .fromSeqNo(fromSeqNo)
             .msgCount(msgCount);

@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The initiator's handling of the venue's session-layer messages: negotiation and establishment answers (rejects
- * sorted into final, retry and renegotiate by {@link FixpErrorCodes}), Sequence, Terminate, RetransmitReject and
- * NotApplied.
+ * sorted into final, retry and renegotiate by {@link FixpErrorCodes}; PreviousUUID and PreviousSeqNo handed to the
+ * {@link InboundSequencer}), Sequence, Terminate, Retransmission, RetransmitReject and NotApplied. A NextSeqNo below
+ * the next expected (EstablishmentAck, Sequence) terminates the session.
  */
 final class SessionMessageHandler
 {
@@ -29,11 +30,14 @@ final class SessionMessageHandler
     private final KeepaliveTimer keepalive;
     private final SessionCounters counters;
     private final VenueListener listener;
+    private final NegotiationResponse501Decoder negotiationResponse = new NegotiationResponse501Decoder();
     private final NegotiationReject502Decoder negotiationReject = new NegotiationReject502Decoder();
     private final EstablishmentAck504Decoder establishmentAck = new EstablishmentAck504Decoder();
     private final EstablishmentReject505Decoder establishmentReject = new EstablishmentReject505Decoder();
     private final Sequence506Decoder sequence = new Sequence506Decoder();
     private final Terminate507Decoder terminate = new Terminate507Decoder();
+    private final Retransmission509Decoder retransmission = new Retransmission509Decoder();
+    private final RetransmitReject510Decoder retransmitReject = new RetransmitReject510Decoder();
     private final NotApplied513Decoder notApplied = new NotApplied513Decoder();
     private boolean negotiated;
 
@@ -77,6 +81,7 @@ final class SessionMessageHandler
         switch (templateId)
         {
             case NegotiationResponse501Decoder.TEMPLATE_ID:
+                negotiationResponse.wrap(buffer, body, blockLength, version);
                 onNegotiationResponse(rxTimestampNs);
                 break;
             case NegotiationReject502Decoder.TEMPLATE_ID:
@@ -104,16 +109,23 @@ final class SessionMessageHandler
                 onTerminate(rxTimestampNs);
                 break;
             case Retransmission509Decoder.TEMPLATE_ID:
+                retransmission.wrap(buffer, body, blockLength, version);
+                sequencer.onRetransmission(retransmission.uUID(), retransmission.lastUUID(),
+                    retransmission.fromSeqNo(), retransmission.msgCount());
                 break;
             case RetransmitReject510Decoder.TEMPLATE_ID:
+                retransmitReject.wrap(buffer, body, blockLength, version);
                 counters.increment(SessionCounter.RETRANSMIT_REJECTS);
-                if (InitiatorState.RETRANSMITTING == session.initiatorState())
-                {
-                    sequencer.onRetransmitReject(rxTimestampNs);
-                }
+                sequencer.onRetransmitReject(rxTimestampNs, retransmitReject.uUID(), retransmitReject.lastUUID(),
+                    retransmitReject.errorCodes());
                 break;
             case NotApplied513Decoder.TEMPLATE_ID:
                 notApplied.wrap(buffer, body, blockLength, version);
+                if (notApplied.uUID() != uuid)
+                {
+                    counters.increment(SessionCounter.WRONG_UUID);
+                    break;
+                }
                 counters.increment(SessionCounter.NOT_APPLIED);
                 listener.onNotApplied(notApplied.fromSeqNo(), (int)notApplied.msgCount(), rxTimestampNs);
                 sender.sendSequence(rxTimestampNs, false);
@@ -130,10 +142,16 @@ final class SessionMessageHandler
         {
             return;
         }
+        if (negotiationResponse.uUID() != uuid)
+        {
+            counters.increment(SessionCounter.WRONG_UUID);
+            return;
+        }
         counters.increment(SessionCounter.NEGOTIATIONS);
         negotiated = true;
         sender.resetSequence();
         sequencer.resetSequence();
+        sequencer.onPreviousSession(nowNs, negotiationResponse.previousUUID(), negotiationResponse.previousSeqNo());
         session.setState(InitiatorState.ESTABLISHING, 0, nowNs);
         sender.sendEstablish(nowNs);
     }
@@ -151,9 +169,17 @@ final class SessionMessageHandler
         {
             keepalive.intervalNs(TimeUnit.MILLISECONDS.toNanos(keepAliveMs));
         }
+        // NextSeqNo is the venue's next business message to us; PreviousSeqNo is the last one it sent on
+        // PreviousUUID, which matters only when that is our previous session (recovered with LastUUID).
+        final long nextSeqNo = establishmentAck.nextSeqNo();
+        if (nextSeqNo < sequencer.nextInSeqNo())
+        {
+            session.terminateOnLowSeqNo(nowNs, "EstablishmentAck", nextSeqNo);
+            return;
+        }
         session.setState(InitiatorState.ESTABLISHED, 0, nowNs);
-        // NextSeqNo is the venue's next business message to us; PreviousSeqNo belongs to PreviousUUID's session.
-        sequencer.onVenueNextSeqNo(nowNs, establishmentAck.nextSeqNo());
+        sequencer.onPreviousSession(nowNs, establishmentAck.previousUUID(), establishmentAck.previousSeqNo());
+        sequencer.onEstablished(nowNs, nextSeqNo);
     }
 
     private void onReject(final int action, final int errorCodes, final long nowNs)
@@ -180,13 +206,19 @@ final class SessionMessageHandler
         {
             return;
         }
+        if (sequence.uUID() != uuid)
+        {
+            counters.increment(SessionCounter.WRONG_UUID);
+            return;
+        }
         if (KeepAliveLapsed.Lapsed == sequence.keepAliveIntervalLapsed())
         {
             sender.sendSequence(nowNs, false);
         }
-        if (InitiatorState.ESTABLISHED == state)
+        final long nextSeqNo = sequence.nextSeqNo();
+        if (!sequencer.onVenueNextSeqNo(nowNs, nextSeqNo))
         {
-            sequencer.onVenueNextSeqNo(nowNs, sequence.nextSeqNo());
+            session.terminateOnLowSeqNo(nowNs, "Sequence", nextSeqNo);
         }
     }
 

@@ -97,9 +97,10 @@ final class SessionSender
         }
     }
 
-    void sendRetransmitRequest(final long nowNs, final long fromSeqNo, final int count)
+    void sendRetransmitRequest(final long nowNs, final long lastUuid, final long fromSeqNo, final int count)
     {
-        final int length = sessionEncoder.encodeRetransmitRequest(sendBuffer, 0, uuid, nowNs, fromSeqNo, count);
+        final int length = sessionEncoder.encodeRetransmitRequest(
+            sendBuffer, 0, uuid, lastUuid, nowNs, fromSeqNo, count);
         if (VenueTransport.OK == transport.write(sendBuffer, 0, length))
         {
             counters.increment(SessionCounter.RETRANSMIT_REQUESTS);
@@ -156,6 +157,18 @@ final class SessionSender
     long sendMassCancel(final long nowNs, final long requestId, final int securityId)
     {
         final int length = orderEncoder.encodeMassCancel(sendBuffer, 0, nextOutSeqNo, nowNs, requestId, securityId);
+        return sendBusiness(length, nowNs);
+    }
+
+    long sendOrderStatus(final long nowNs, final long requestId, final long venueOrderId)
+    {
+        final int length = orderEncoder.encodeOrderStatus(sendBuffer, 0, nextOutSeqNo, nowNs, requestId, venueOrderId);
+        return sendBusiness(length, nowNs);
+    }
+
+    long sendMassStatus(final long nowNs, final long requestId, final int securityId)
+    {
+        final int length = orderEncoder.encodeMassStatus(sendBuffer, 0, nextOutSeqNo, nowNs, requestId, securityId);
         return sendBusiness(length, nowNs);
     }
 

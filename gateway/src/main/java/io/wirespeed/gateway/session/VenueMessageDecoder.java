@@ -6,12 +6,15 @@ import io.wirespeed.codecs.ilink3.ExecutionReportCancel534Decoder;
 import io.wirespeed.codecs.ilink3.ExecutionReportModify531Decoder;
 import io.wirespeed.codecs.ilink3.ExecutionReportNew522Decoder;
 import io.wirespeed.codecs.ilink3.ExecutionReportReject523Decoder;
+import io.wirespeed.codecs.ilink3.ExecutionReportStatus532Decoder;
 import io.wirespeed.codecs.ilink3.ExecutionReportTradeOutright525Decoder;
 import io.wirespeed.codecs.ilink3.MassActionResponse;
 import io.wirespeed.codecs.ilink3.MessageHeaderDecoder;
 import io.wirespeed.codecs.ilink3.OrderCancelReject535Decoder;
 import io.wirespeed.codecs.ilink3.OrderCancelReplaceReject536Decoder;
 import io.wirespeed.codecs.ilink3.OrderMassActionReport562Decoder;
+import io.wirespeed.codecs.ilink3.OrderStatus;
+import io.wirespeed.codecs.internal.OrdStatus;
 import io.wirespeed.gateway.venue.VenueListener;
 import org.agrona.DirectBuffer;
 
@@ -38,6 +41,8 @@ public final class VenueMessageDecoder
     public static final int MALFORMED = 2;
 
     private static final int ID_LENGTH = 20;
+    private static final int SESSION_TEMPLATE_FIRST = 500;
+    private static final int SESSION_TEMPLATE_LAST = 513;
     private static final int EXEC_ID_LENGTH = 40;
 
     private final ExecutionReportNew522Decoder newReport = new ExecutionReportNew522Decoder();
@@ -49,6 +54,19 @@ public final class VenueMessageDecoder
     private final OrderCancelReplaceReject536Decoder replaceReject = new OrderCancelReplaceReject536Decoder();
     private final OrderMassActionReport562Decoder massReport = new OrderMassActionReport562Decoder();
     private final BusinessReject521Decoder businessReject = new BusinessReject521Decoder();
+    private final ExecutionReportStatus532Decoder statusReport = new ExecutionReportStatus532Decoder();
+
+    /**
+     * Whether a template is of the FIXP session layer (Negotiate 500 to NotApplied 513); every other template from
+     * the venue is a sequenced business message, known to this decoder or not.
+     *
+     * @param templateId iLink 3 template id.
+     * @return true for the session-layer messages.
+     */
+    public static boolean isSessionMessage(final int templateId)
+    {
+        return templateId >= SESSION_TEMPLATE_FIRST && templateId <= SESSION_TEMPLATE_LAST;
+    }
 
     /**
      * Whether a template is a sequenced business message from the venue, which this decoder handles.
@@ -60,6 +78,7 @@ public final class VenueMessageDecoder
     {
         switch (templateId)
         {
+            case ExecutionReportStatus532Decoder.TEMPLATE_ID:
             case ExecutionReportNew522Decoder.TEMPLATE_ID:
             case ExecutionReportReject523Decoder.TEMPLATE_ID:
             case ExecutionReportTradeOutright525Decoder.TEMPLATE_ID:
@@ -125,6 +144,7 @@ public final class VenueMessageDecoder
                 rejectReport.wrap(buffer, body, blockLength, version);
                 listener.onOrderRejected(
                     id(buffer, body + ExecutionReportReject523Decoder.clOrdIDEncodingOffset()),
+                    CmeRejectCodes.orderReject(rejectReport.ordRejReason()),
                     rejectReport.ordRejReason(),
                     rejectReport.transactTime(),
                     rxTimestampNs);
@@ -164,6 +184,7 @@ public final class VenueMessageDecoder
                     cancelReject.orderRequestID(),
                     id(buffer, body + OrderCancelReject535Decoder.clOrdIDEncodingOffset()),
                     false,
+                    CmeRejectCodes.cancelReject(cancelReject.cxlRejReason()),
                     cancelReject.cxlRejReason(),
                     rxTimestampNs);
                 return OK;
@@ -178,6 +199,7 @@ public final class VenueMessageDecoder
                     id(buffer, body + OrderCancelReplaceReject536Decoder.clOrdIDEncodingOffset()),
                     replaceReject.orderRequestID(),
                     true,
+                    CmeRejectCodes.cancelReject(replaceReject.cxlRejReason()),
                     replaceReject.cxlRejReason(),
                     rxTimestampNs);
                 return OK;
@@ -194,6 +216,9 @@ public final class VenueMessageDecoder
                     (int)massReport.totalAffectedOrders(),
                     rxTimestampNs);
                 return OK;
+
+            case ExecutionReportStatus532Decoder.TEMPLATE_ID:
+                return onStatus(buffer, body, blockLength, version, rxTimestampNs, listener);
 
             case BusinessReject521Decoder.TEMPLATE_ID:
                 if (blockLength < BusinessReject521Decoder.BLOCK_LENGTH)
@@ -233,6 +258,7 @@ public final class VenueMessageDecoder
             id(buffer, body + ExecutionReportTradeOutright525Decoder.clOrdIDEncodingOffset()),
             d.orderID(),
             execId,
+            d.mDTradeEntryID(),
             d.lastPx().mantissa(),
             d.lastQty(),
             d.leavesQty(),
@@ -240,6 +266,58 @@ public final class VenueMessageDecoder
             d.transactTime(),
             rxTimestampNs);
         return OK;
+    }
+
+    private int onStatus(
+        final DirectBuffer buffer,
+        final int body,
+        final int blockLength,
+        final int version,
+        final long rxTimestampNs,
+        final VenueListener listener)
+    {
+        if (blockLength < ExecutionReportStatus532Decoder.BLOCK_LENGTH)
+        {
+            return MALFORMED;
+        }
+        final ExecutionReportStatus532Decoder d = statusReport.wrap(buffer, body, blockLength, version);
+        listener.onOrderStatus(
+            id(buffer, body + ExecutionReportStatus532Decoder.clOrdIDEncodingOffset()),
+            d.orderID(),
+            ordStatus(d.ordStatus()),
+            d.price().mantissa(),
+            d.orderQty(),
+            d.cumQty(),
+            d.leavesQty(),
+            d.transactTime(),
+            rxTimestampNs);
+        return OK;
+    }
+
+    /**
+     * iLink 3 OrdStatus of a status report in the gateway's terms: a replaced order is working (new or partly
+     * filled), an expired one is done like a cancelled one, one the venue does not know (Undefined) is NULL_VAL.
+     */
+    static OrdStatus ordStatus(final OrderStatus status)
+    {
+        switch (status)
+        {
+            case New:
+                return OrdStatus.NEW;
+            case PartiallyFilled:
+                return OrdStatus.PARTIALLY_FILLED;
+            case Filled:
+                return OrdStatus.FILLED;
+            case Cancelled:
+            case Expired:
+                return OrdStatus.CANCELED;
+            case Replaced:
+                return OrdStatus.REPLACED;
+            case Rejected:
+                return OrdStatus.REJECTED;
+            default:
+                return OrdStatus.NULL_VAL;
+        }
     }
 
     private int onCancel(

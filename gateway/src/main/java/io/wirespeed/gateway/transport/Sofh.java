@@ -1,25 +1,37 @@
 package io.wirespeed.gateway.transport;
 
+import io.wirespeed.codecs.sofh.SimpleOpenFramingHeaderDecoder;
+import io.wirespeed.codecs.sofh.SimpleOpenFramingHeaderEncoder;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
-import java.nio.ByteOrder;
-
 /**
- * The Simple Open Framing Header before every iLink 3 message on TCP, as CME writes it: little-endian length including
- * the header, then 0xCAFE little-endian, so a frame starts {@code LL LL FE CA}.
+ * The Simple Open Framing Header before every iLink 3 message on TCP, as CME writes it and as the generated
+ * {@code io.wirespeed.codecs.sofh} codec lays it out: little-endian length including the header, then 0xCAFE
+ * little-endian, so a frame starts {@code LL LL FE CA}.
+ * <pre>
+ *   0               1               2               3
+ *  +---------------+---------------+---------------+---------------+
+ *  | messageLength (uint16 LE)     | encodingType 0xCAFE (uint16 LE)|
+ *  +---------------+---------------+---------------+---------------+
+ * </pre>
  */
 public final class Sofh
 {
     /**
      * Bytes of framing header.
      */
-    public static final int HEADER_LENGTH = 4;
+    public static final int HEADER_LENGTH = SimpleOpenFramingHeaderEncoder.ENCODED_LENGTH;
 
     /**
      * Encoding type of SBE 1.0 little-endian.
      */
     public static final int SBE_LITTLE_ENDIAN = 0xCAFE;
+
+    /**
+     * The encoding type a big-endian writer of {@link #SBE_LITTLE_ENDIAN} puts on the wire, read little-endian.
+     */
+    public static final int SBE_LITTLE_ENDIAN_BYTE_SWAPPED = 0xFECA;
 
     /**
      * Largest frame the 16-bit length can express.
@@ -30,6 +42,9 @@ public final class Sofh
      * Smallest frame carrying an SBE message header (8 bytes).
      */
     public static final int MIN_FRAME_LENGTH = HEADER_LENGTH + 8;
+
+    private static final int LENGTH_OFFSET = SimpleOpenFramingHeaderEncoder.messageLengthEncodingOffset();
+    private static final int ENCODING_OFFSET = SimpleOpenFramingHeaderEncoder.encodingTypeEncodingOffset();
 
     private Sofh()
     {
@@ -44,7 +59,7 @@ public final class Sofh
      */
     public static int frameLength(final DirectBuffer buffer, final int offset)
     {
-        return buffer.getShort(offset, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
+        return buffer.getShort(offset + LENGTH_OFFSET, SimpleOpenFramingHeaderDecoder.BYTE_ORDER) & 0xFFFF;
     }
 
     /**
@@ -56,7 +71,7 @@ public final class Sofh
      */
     public static int encodingType(final DirectBuffer buffer, final int offset)
     {
-        return buffer.getShort(offset + 2, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
+        return buffer.getShort(offset + ENCODING_OFFSET, SimpleOpenFramingHeaderDecoder.BYTE_ORDER) & 0xFFFF;
     }
 
     /**
@@ -68,7 +83,30 @@ public final class Sofh
      */
     public static void write(final MutableDirectBuffer buffer, final int offset, final int messageLength)
     {
-        buffer.putShort(offset, (short)(messageLength + HEADER_LENGTH), ByteOrder.LITTLE_ENDIAN);
-        buffer.putShort(offset + 2, (short)SBE_LITTLE_ENDIAN, ByteOrder.LITTLE_ENDIAN);
+        buffer.putShort(offset + LENGTH_OFFSET, (short)(messageLength + HEADER_LENGTH),
+            SimpleOpenFramingHeaderEncoder.BYTE_ORDER);
+        buffer.putShort(offset + ENCODING_OFFSET, (short)SBE_LITTLE_ENDIAN, SimpleOpenFramingHeaderEncoder.BYTE_ORDER);
+    }
+
+    /**
+     * What is wrong with a header that was refused, naming its four bytes as they arrived; for error logs, it
+     * allocates.
+     *
+     * @param headerBytes the header's four bytes, the first in the lowest byte of the int (as read little-endian).
+     * @return the explanation.
+     */
+    public static String describeRefused(final int headerBytes)
+    {
+        final int frameLength = headerBytes & 0xFFFF;
+        final int encodingType = (headerBytes >>> 16) & 0xFFFF;
+        final String bytes = String.format("%02X %02X %02X %02X",
+            headerBytes & 0xFF, (headerBytes >>> 8) & 0xFF, (headerBytes >>> 16) & 0xFF, (headerBytes >>> 24) & 0xFF);
+        if (SBE_LITTLE_ENDIAN != encodingType)
+        {
+            return String.format("SOFH encoding type 0x%04X is not 0xCAFE (SBE little-endian), header bytes %s%s",
+                encodingType, bytes, SBE_LITTLE_ENDIAN_BYTE_SWAPPED == encodingType ? ": big-endian header?" : "");
+        }
+        return String.format("SOFH message length %d is below the %d bytes of a header and an SBE message header, " +
+            "header bytes %s", frameLength, MIN_FRAME_LENGTH, bytes);
     }
 }

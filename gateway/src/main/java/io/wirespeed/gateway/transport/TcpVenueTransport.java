@@ -1,5 +1,7 @@
 package io.wirespeed.gateway.transport;
 
+import io.wirespeed.codecs.sofh.SimpleOpenFramingHeaderDecoder;
+import io.wirespeed.codecs.sofh.SimpleOpenFramingHeaderEncoder;
 import org.agrona.BufferUtil;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
@@ -9,11 +11,14 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.SocketChannel;
 
 /**
  * Kernel TCP venue transport: a non-blocking {@link SocketChannel} with TCP_NODELAY, busy-polled, reassembling SOFH
- * frames into a preallocated buffer and keeping unwritten bytes for the next poll.
+ * frames into a preallocated buffer and keeping unwritten bytes for the next poll. A frame whose encoding type is not
+ * 0xCAFE, or whose length cannot hold an SBE message header, is a framing error: counted, and the connection dropped
+ * with a {@link #disconnectDetail()} naming the header's bytes.
  */
 public final class TcpVenueTransport implements VenueTransport
 {
@@ -33,7 +38,7 @@ public final class TcpVenueTransport implements VenueTransport
     public static final int REASON_IO_ERROR = 2;
 
     /**
-     * A frame had a bad length or encoding type; the stream cannot be resynchronised.
+     * A frame's length was too short for an SBE message header; the stream cannot be resynchronised.
      */
     public static final int REASON_MALFORMED_FRAME = 3;
 
@@ -42,18 +47,27 @@ public final class TcpVenueTransport implements VenueTransport
      */
     public static final int REASON_CLOSED_LOCALLY = 4;
 
+    /**
+     * A frame's encoding type was not 0xCAFE (checked before its length); the stream cannot be resynchronised.
+     */
+    public static final int REASON_UNKNOWN_ENCODING_TYPE = 5;
+
     private static final int DEFAULT_BUFFER_BYTES = 256 * 1024;
 
     private final ByteBuffer readByteBuffer;
     private final UnsafeBuffer readBuffer;
     private final ByteBuffer writeByteBuffer;
     private final UnsafeBuffer writeBuffer;
+    private final SimpleOpenFramingHeaderDecoder sofh = new SimpleOpenFramingHeaderDecoder();
+    private final SimpleOpenFramingHeaderEncoder sofhEncoder = new SimpleOpenFramingHeaderEncoder();
     private SocketChannel channel;
     private boolean connecting;
     private boolean connected;
     private int disconnectReason;
     private long framesRead;
     private long partialWrites;
+    private long framingErrors;
+    private int refusedHeader;
 
     /**
      * A transport with default buffer sizes.
@@ -163,6 +177,34 @@ public final class TcpVenueTransport implements VenueTransport
     }
 
     /**
+     * {@inheritDoc}
+     */
+    public String disconnectDetail()
+    {
+        switch (disconnectReason)
+        {
+            case REASON_NONE:
+                return "";
+            case REASON_CLOSED_BY_PEER:
+                return "closed by the venue";
+            case REASON_IO_ERROR:
+                return "connect, read or write failed";
+            case REASON_CLOSED_LOCALLY:
+                return "closed locally";
+            default:
+                return Sofh.describeRefused(refusedHeader);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public long framingErrors()
+    {
+        return framingErrors;
+    }
+
+    /**
      * Frames delivered since creation.
      *
      * @return frames read.
@@ -254,7 +296,7 @@ public final class TcpVenueTransport implements VenueTransport
         }
 
         final int position = writeByteBuffer.position();
-        Sofh.write(writeBuffer, position, length);
+        sofhEncoder.wrap(writeBuffer, position).messageLength(frameLength).encodingType(Sofh.SBE_LITTLE_ENDIAN);
         writeBuffer.putBytes(position + Sofh.HEADER_LENGTH, buffer, offset, length);
         writeByteBuffer.position(position + frameLength);
         flush();
@@ -349,12 +391,15 @@ public final class TcpVenueTransport implements VenueTransport
         int frames = 0;
         while (limit - offset >= Sofh.HEADER_LENGTH)
         {
-            final int frameLength = Sofh.frameLength(readBuffer, offset);
-            final int encodingType = Sofh.encodingType(readBuffer, offset);
-            if (frameLength < Sofh.MIN_FRAME_LENGTH || Sofh.SBE_LITTLE_ENDIAN != encodingType)
+            sofh.wrap(readBuffer, offset);
+            if (Sofh.SBE_LITTLE_ENDIAN != sofh.encodingType())
             {
-                fail(REASON_MALFORMED_FRAME);
-                return frames + 1;
+                return frames + refuseFrame(offset, REASON_UNKNOWN_ENCODING_TYPE);
+            }
+            final int frameLength = sofh.messageLength();
+            if (frameLength < Sofh.MIN_FRAME_LENGTH)
+            {
+                return frames + refuseFrame(offset, REASON_MALFORMED_FRAME);
             }
             if (limit - offset < frameLength)
             {
@@ -382,6 +427,14 @@ public final class TcpVenueTransport implements VenueTransport
         }
 
         return frames;
+    }
+
+    private int refuseFrame(final int offset, final int reason)
+    {
+        framingErrors++;
+        refusedHeader = readBuffer.getInt(offset, ByteOrder.LITTLE_ENDIAN);
+        fail(reason);
+        return 1;
     }
 
     private void fail(final int reason)

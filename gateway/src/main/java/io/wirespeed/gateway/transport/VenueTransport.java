@@ -83,4 +83,25 @@ public interface VenueTransport extends AutoCloseable
      * Disconnect; pending bytes are dropped. The transport may connect again.
      */
     void close();
+
+    /**
+     * Why the last connection ended, in words (for the error log; may allocate), or empty while up or when the
+     * transport does not say.
+     *
+     * @return the explanation.
+     */
+    default String disconnectDetail()
+    {
+        return "";
+    }
+
+    /**
+     * Frames refused since creation (bad encoding type or length), each of which dropped the connection.
+     *
+     * @return the count.
+     */
+    default long framingErrors()
+    {
+        return 0;
+    }
 }

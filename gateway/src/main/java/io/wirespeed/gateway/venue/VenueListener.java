@@ -1,5 +1,8 @@
 package io.wirespeed.gateway.venue;
 
+import io.wirespeed.codecs.internal.OrdStatus;
+import io.wirespeed.codecs.internal.RejectReason;
+import io.wirespeed.codecs.internal.SessionAlarm;
 import io.wirespeed.codecs.internal.SessionState;
 
 /**
@@ -27,6 +30,7 @@ public interface VenueListener
      * @param orderId        gateway order id (the order's current ClOrdID).
      * @param venueOrderId   venue order id.
      * @param execId         venue execution id, unique per fill.
+     * @param mdTradeEntryId the trade's id on the market-data feed (iLink 3 MDTradeEntryID).
      * @param lastPrice      fill price mantissa.
      * @param lastQty        fill quantity.
      * @param leavesQty      quantity still open after the fill.
@@ -38,6 +42,7 @@ public interface VenueListener
         long orderId,
         long venueOrderId,
         long execId,
+        long mdTradeEntryId,
         long lastPrice,
         long lastQty,
         long leavesQty,
@@ -84,11 +89,13 @@ public interface VenueListener
      * The venue rejected a new order (ExecutionReportReject).
      *
      * @param orderId         gateway order id.
-     * @param venueReasonCode the venue's reject reason code.
+     * @param reason          what the venue's code means (VENUE_REJECT when it has no closer meaning).
+     * @param venueReasonCode the venue's reject reason code (iLink 3 OrdRejReason).
      * @param transactTimeNs  venue transaction time.
      * @param rxTimestampNs   when the report was read.
      */
-    void onOrderRejected(long orderId, int venueReasonCode, long transactTimeNs, long rxTimestampNs);
+    void onOrderRejected(
+        long orderId, RejectReason reason, int venueReasonCode, long transactTimeNs, long rxTimestampNs);
 
     /**
      * The venue refused a cancel (OrderCancelReject) or a replace (OrderCancelReplaceReject).
@@ -96,11 +103,50 @@ public interface VenueListener
      * @param requestId       gateway id of the refused request.
      * @param origOrderId     gateway order id of the order it was for.
      * @param replace         true for a refused replace, false for a refused cancel.
-     * @param venueReasonCode the venue's reason code.
+     * @param reason          what the venue's code means (VENUE_REJECT when it has no closer meaning).
+     * @param venueReasonCode the venue's reason code (iLink 3 CxlRejReason, not OrdRejReason).
      * @param rxTimestampNs   when the report was read.
      */
     void onCancelOrReplaceRejected(
-        long requestId, long origOrderId, boolean replace, int venueReasonCode, long rxTimestampNs);
+        long requestId,
+        long origOrderId,
+        boolean replace,
+        RejectReason reason,
+        int venueReasonCode,
+        long rxTimestampNs);
+
+    /**
+     * The venue reported an order's status (ExecutionReportStatus), answering an order status request.
+     *
+     * @param orderId        gateway order id (the order's current ClOrdID).
+     * @param venueOrderId   venue order id.
+     * @param status         the order's status at the venue; NULL_VAL when the venue does not know it.
+     * @param price          limit price mantissa, or the null price.
+     * @param orderQty       total quantity.
+     * @param cumQty         quantity filled so far.
+     * @param leavesQty      quantity still open.
+     * @param transactTimeNs venue transaction time.
+     * @param rxTimestampNs  when the report was read.
+     */
+    void onOrderStatus(
+        long orderId,
+        long venueOrderId,
+        OrdStatus status,
+        long price,
+        long orderQty,
+        long cumQty,
+        long leavesQty,
+        long transactTimeNs,
+        long rxTimestampNs);
+
+    /**
+     * The session raised an alarm: something an operator must know (it is also counted and in the error log).
+     *
+     * @param alarm       which alarm.
+     * @param value       what it concerns: a UUID or a sequence number, else 0.
+     * @param timestampNs when it was raised.
+     */
+    void onSessionAlarm(SessionAlarm alarm, long value, long timestampNs);
 
     /**
      * The venue answered a mass cancel (OrderMassActionReport).

@@ -133,4 +133,22 @@ public interface VenueSession
      * @return the venue sequence number used, or a {@code NOT_SENT_*} code.
      */
     long sendMassCancel(long requestId, int securityId);
+
+    /**
+     * Ask the venue for the status of one order (answered by an order status report).
+     *
+     * @param requestId    gateway id of this request.
+     * @param venueOrderId venue order id of the order.
+     * @return the venue sequence number used, or a {@code NOT_SENT_*} code.
+     */
+    long sendOrderStatus(long requestId, long venueOrderId);
+
+    /**
+     * Ask the venue for the status of every working order of this session in one instrument.
+     *
+     * @param requestId  gateway id of this request.
+     * @param securityId venue security id.
+     * @return the venue sequence number used, or a {@code NOT_SENT_*} code.
+     */
+    long sendMassStatus(long requestId, int securityId);
 }

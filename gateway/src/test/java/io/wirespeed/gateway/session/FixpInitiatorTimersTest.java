@@ -10,6 +10,9 @@ import io.wirespeed.codecs.ilink3.Negotiate500Decoder;
 import io.wirespeed.codecs.ilink3.NegotiationResponse501Encoder;
 import io.wirespeed.codecs.ilink3.Sequence506Decoder;
 import io.wirespeed.codecs.ilink3.Terminate507Decoder;
+import io.wirespeed.codecs.internal.OrdStatus;
+import io.wirespeed.codecs.internal.RejectReason;
+import io.wirespeed.codecs.internal.SessionAlarm;
 import io.wirespeed.codecs.internal.SessionState;
 import io.wirespeed.config.GatewayContext;
 import io.wirespeed.config.SecretRef;
@@ -249,6 +252,7 @@ class FixpInitiatorTimersTest
             final long orderId,
             final long venueOrderId,
             final long execId,
+            final long mdTradeEntryId,
             final long lastPrice,
             final long lastQty,
             final long leavesQty,
@@ -276,12 +280,35 @@ class FixpInitiatorTimersTest
         {
         }
 
-        public void onOrderRejected(final long orderId, final int reason, final long time, final long rx)
+        public void onOrderRejected(
+            final long orderId, final RejectReason reason, final int code, final long time, final long rx)
+        {
+        }
+
+        public void onOrderStatus(
+            final long orderId,
+            final long venueOrderId,
+            final OrdStatus status,
+            final long price,
+            final long orderQty,
+            final long cumQty,
+            final long leavesQty,
+            final long transactTimeNs,
+            final long rxTimestampNs)
+        {
+        }
+
+        public void onSessionAlarm(final SessionAlarm alarm, final long value, final long timestampNs)
         {
         }
 
         public void onCancelOrReplaceRejected(
-            final long requestId, final long origOrderId, final boolean replace, final int reason, final long rx)
+            final long requestId,
+            final long origOrderId,
+            final boolean replace,
+            final RejectReason reason,
+            final int code,
+            final long rx)
         {
         }
 

@@ -20,6 +20,8 @@ final class ScriptedTransport implements VenueTransport
     final ArrayDeque<UnsafeBuffer> inbound = new ArrayDeque<>();
     int connects;
     boolean connected;
+    long framingErrors;
+    String disconnectDetail = "";
 
     public boolean connect(final String host, final int port, final long nowNs)
     {
@@ -67,6 +69,16 @@ final class ScriptedTransport implements VenueTransport
         return 0;
     }
 
+    public long framingErrors()
+    {
+        return framingErrors;
+    }
+
+    public String disconnectDetail()
+    {
+        return disconnectDetail;
+    }
+
     public void close()
     {
         connected = false;
@@ -83,6 +95,22 @@ final class ScriptedTransport implements VenueTransport
     int lastTemplateId()
     {
         return written.isEmpty() ? -1 : templateId(written.get(written.size() - 1));
+    }
+
+    /**
+     * The messages written of one template, in order.
+     */
+    List<UnsafeBuffer> written(final int templateId)
+    {
+        final List<UnsafeBuffer> messages = new ArrayList<>();
+        for (final UnsafeBuffer message : written)
+        {
+            if (templateId(message) == templateId)
+            {
+                messages.add(message);
+            }
+        }
+        return messages;
     }
 
     List<Integer> templateIds()

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -50,6 +51,121 @@ class TcpVenueTransportTest
         assertEquals(0xCA, buffer.getByte(4) & 0xFF);
         assertEquals(132, Sofh.frameLength(buffer, 1));
         assertEquals(Sofh.SBE_LITTLE_ENDIAN, Sofh.encodingType(buffer, 1));
+    }
+
+    @Test
+    void readsAndWritesFramesByteForByteAsCmeDoes() throws Exception
+    {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+            TcpVenueTransport transport = new TcpVenueTransport())
+        {
+            assertTrue(transport.connect("127.0.0.1", server.getLocalPort(), 0));
+            try (Socket peer = server.accept())
+            {
+                awaitConnected(transport);
+                // a 132-byte frame as CME sends it: 84 00 FE CA, then an SBE header and 120 bytes of block
+                final byte[] cmeFrame = new byte[132];
+                cmeFrame[0] = (byte)0x84;
+                cmeFrame[1] = 0x00;
+                cmeFrame[2] = (byte)0xFE;
+                cmeFrame[3] = (byte)0xCA;
+                cmeFrame[4] = 120;
+                cmeFrame[6] = (byte)0xE7;
+                cmeFrame[7] = 0x03;
+                cmeFrame[8] = 8;
+                cmeFrame[10] = 5;
+                cmeFrame[12] = 'o';
+                cmeFrame[13] = 'k';
+                final List<Integer> lengths = new ArrayList<>();
+                peer.getOutputStream().write(cmeFrame);
+                peer.getOutputStream().flush();
+                while (lengths.isEmpty() && transport.isConnected())
+                {
+                    transport.poll((buffer, offset, length, rx) -> lengths.add(length), 0);
+                }
+                assertEquals(List.of(128), lengths);
+                assertEquals(0, transport.framingErrors());
+
+                final UnsafeBuffer message = new UnsafeBuffer(new byte[128]);
+                assertEquals(VenueTransport.OK, transport.write(message, 0, 128));
+                final byte[] written = new byte[4];
+                final InputStream in = peer.getInputStream();
+                int read = 0;
+                while (read < 4)
+                {
+                    transport.poll(collector, 0);
+                    if (in.available() > 0)
+                    {
+                        read += in.read(written, read, 4 - read);
+                    }
+                }
+                assertEquals(List.of(0x84, 0x00, 0xFE, 0xCA), unsigned(written));
+            }
+        }
+    }
+
+    @Test
+    void bigEndianHeaderIsAFramingErrorThatNamesTheBytes() throws Exception
+    {
+        final TcpVenueTransport transport = dropAfter(new byte[]{0x00, (byte)0x84, (byte)0xCA, (byte)0xFE});
+        assertEquals(TcpVenueTransport.REASON_UNKNOWN_ENCODING_TYPE, transport.disconnectReason());
+        assertEquals(1, transport.framingErrors());
+        final String detail = transport.disconnectDetail();
+        assertTrue(detail.contains("00 84 CA FE"), detail);
+        assertTrue(detail.contains("0xFECA"), detail);
+        assertTrue(detail.contains("big-endian header?"), detail);
+        assertTrue(frames.isEmpty());
+    }
+
+    @Test
+    void encodingTypeIsCheckedBeforeTheLength() throws Exception
+    {
+        final TcpVenueTransport transport = dropAfter(new byte[]{0x02, 0x00, 0x34, 0x12});
+        assertEquals(TcpVenueTransport.REASON_UNKNOWN_ENCODING_TYPE, transport.disconnectReason());
+        final String detail = transport.disconnectDetail();
+        assertTrue(detail.contains("0x1234"), detail);
+        assertTrue(detail.contains("02 00 34 12"), detail);
+        assertFalse(detail.contains("big-endian"), detail);
+    }
+
+    private TcpVenueTransport dropAfter(final byte[] header) throws Exception
+    {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+            TcpVenueTransport transport = new TcpVenueTransport())
+        {
+            assertTrue(transport.connect("127.0.0.1", server.getLocalPort(), 0));
+            try (Socket peer = server.accept())
+            {
+                awaitConnected(transport);
+                final byte[] bytes = new byte[header.length + 16];
+                System.arraycopy(header, 0, bytes, 0, header.length);
+                peer.getOutputStream().write(bytes);
+                peer.getOutputStream().flush();
+                while (transport.isConnected())
+                {
+                    transport.poll(collector, 0);
+                }
+                return transport;
+            }
+        }
+    }
+
+    private void awaitConnected(final TcpVenueTransport transport)
+    {
+        while (!transport.isConnected())
+        {
+            transport.poll(collector, 0);
+        }
+    }
+
+    private static List<Integer> unsigned(final byte[] bytes)
+    {
+        final List<Integer> values = new ArrayList<>();
+        for (final byte b : bytes)
+        {
+            values.add(b & 0xFF);
+        }
+        return values;
     }
 
     @Test
@@ -94,13 +210,16 @@ class TcpVenueTransportTest
                 }
                 assertEquals(List.of("first", "second", "third", "fourth"), frames);
 
-                out.write(new byte[]{0, 12, 0x12, 0x34});
+                // a right encoding type with a length too short for an SBE message header
+                out.write(new byte[]{0x02, 0x00, (byte)0xFE, (byte)0xCA});
                 out.flush();
                 while (transport.isConnected())
                 {
                     transport.poll(collector, 0);
                 }
                 assertEquals(TcpVenueTransport.REASON_MALFORMED_FRAME, transport.disconnectReason());
+                assertEquals(1, transport.framingErrors());
+                assertTrue(transport.disconnectDetail().contains("02 00 FE CA"), transport.disconnectDetail());
             }
         }
     }

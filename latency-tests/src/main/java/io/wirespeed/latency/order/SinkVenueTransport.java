@@ -52,6 +52,7 @@ final class SinkVenueTransport implements VenueTransport
     private int claimedOffset;
     private long messagesWritten;
     private long bytesWritten;
+    private long sessionUuid;
 
     /**
      * {@inheritDoc}
@@ -200,6 +201,16 @@ final class SinkVenueTransport implements VenueTransport
         return bytesWritten;
     }
 
+    /**
+     * The UUID the gateway established, which every venue business message carries.
+     *
+     * @return the UUID, 0 before the handshake.
+     */
+    long sessionUuid()
+    {
+        return sessionUuid;
+    }
+
     private void answer(final DirectBuffer buffer, final int offset)
     {
         headerDecoder.wrap(buffer, offset);
@@ -222,6 +233,7 @@ final class SinkVenueTransport implements VenueTransport
         else if (Establish503Decoder.TEMPLATE_ID == headerDecoder.templateId())
         {
             establish.wrap(buffer, body, headerDecoder.blockLength(), headerDecoder.version());
+            sessionUuid = establish.uUID();
             final int at = claim(256);
             establishmentAck.wrapAndApplyHeader(inbound, at, headerEncoder)
                 .uUID(establish.uUID())

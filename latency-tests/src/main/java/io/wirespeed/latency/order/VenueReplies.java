@@ -1,5 +1,6 @@
 package io.wirespeed.latency.order;
 
+import io.wirespeed.codecs.ilink3.BooleanFlag;
 import io.wirespeed.codecs.ilink3.ExecReason;
 import io.wirespeed.codecs.ilink3.ExecutionReportCancel534Encoder;
 import io.wirespeed.codecs.ilink3.ExecutionReportNew522Encoder;
@@ -11,8 +12,8 @@ import org.agrona.MutableDirectBuffer;
 
 /**
  * The venue's side of the gateway cost benchmark: iLink 3 execution reports (New, full-fill Trade, Cancel) for the
- * gateway's orders, sequenced from 1 and queued in a {@link SinkVenueTransport} for the session's next poll. Only
- * the fields the gateway reads are filled in.
+ * gateway's orders, sequenced from 1 under the established UUID and queued in a {@link SinkVenueTransport} for the
+ * session's next poll. Only the fields the gateway reads are filled in.
  */
 final class VenueReplies
 {
@@ -47,10 +48,12 @@ final class VenueReplies
         final MutableDirectBuffer buffer = transport.inboundBuffer();
         final ExecutionReportNew522Encoder e = newReport.wrapAndApplyHeader(buffer, at, header)
             .seqNum(nextSeqNum++)
+            .uUID(transport.sessionUuid())
             .orderID(venueOrderId)
             .transactTime(nowNs)
             .sendingTimeEpoch(nowNs)
-            .orderRequestID(orderId);
+            .orderRequestID(orderId)
+            .possRetransFlag(BooleanFlag.False);
         e.price().mantissa(price);
         final int body = at + MessageHeaderEncoder.ENCODED_LENGTH;
         AsciiFields.putDecimal(buffer, body + ExecutionReportNew522Encoder.execIDEncodingOffset(), EXEC_ID_LENGTH,
@@ -75,6 +78,7 @@ final class VenueReplies
         final long execId = nextExecId++;
         final ExecutionReportTradeOutright525Encoder e = tradeReport.wrapAndApplyHeader(buffer, at, header)
             .seqNum(nextSeqNum++)
+            .uUID(transport.sessionUuid())
             .orderID(venueOrderId)
             .transactTime(nowNs)
             .sendingTimeEpoch(nowNs)
@@ -84,7 +88,8 @@ final class VenueReplies
             .lastQty(qty)
             .cumQty(qty)
             .leavesQty(0)
-            .ordStatus(OrdStatusTrd.Filled);
+            .ordStatus(OrdStatusTrd.Filled)
+            .possRetransFlag(BooleanFlag.False);
         e.lastPx().mantissa(price);
         e.price().mantissa(price);
         final int body = at + MessageHeaderEncoder.ENCODED_LENGTH;
@@ -111,11 +116,13 @@ final class VenueReplies
         final MutableDirectBuffer buffer = transport.inboundBuffer();
         final ExecutionReportCancel534Encoder e = cancelReport.wrapAndApplyHeader(buffer, at, header)
             .seqNum(nextSeqNum++)
+            .uUID(transport.sessionUuid())
             .orderID(venueOrderId)
             .transactTime(nowNs)
             .sendingTimeEpoch(nowNs)
             .orderRequestID(requestId)
-            .execRestatementReason(ExecReason.NULL_VAL);
+            .execRestatementReason(ExecReason.NULL_VAL)
+            .possRetransFlag(BooleanFlag.False);
         final int body = at + MessageHeaderEncoder.ENCODED_LENGTH;
         AsciiFields.putDecimal(buffer, body + ExecutionReportCancel534Encoder.execIDEncodingOffset(), EXEC_ID_LENGTH,
             nextExecId++);
