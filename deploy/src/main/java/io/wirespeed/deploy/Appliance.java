@@ -72,7 +72,7 @@ final class Appliance implements AutoCloseable
     final GatewayAgent gateway;
     final List<StrategyClient> strategies = new ArrayList<>();
     private final Path shmPath;
-    private final Agent venueAgent;
+    final Agent venueAgent;
 
     /**
      * Assemble the appliance.

@@ -19,6 +19,7 @@ import io.wirespeed.gateway.venue.VenueSession;
 final class OrderEvents implements VenueListener
 {
     private static final long NULL_PRICE = ExecutionReportEncoder.priceNullValue();
+    private static final long NO_TRADE_ENTRY_ID = ExecutionReportEncoder.mdTradeEntryIdNullValue();
 
     private final Orders orders;
     private final GatewayOutput output;
@@ -422,8 +423,8 @@ final class OrderEvents implements VenueListener
         final Order order, final long venueCumQty, final long leavesQty, final long transactTimeNs, final long rxNs)
     {
         counters.increment(GatewayCounter.MISSED_FILLS);
-        applyFill(order, order.venueOrderId, 0, 0, NULL_PRICE, venueCumQty - order.cumQty, leavesQty, venueCumQty,
-            transactTimeNs, rxNs);
+        applyFill(order, order.venueOrderId, 0, NO_TRADE_ENTRY_ID, NULL_PRICE, venueCumQty - order.cumQty, leavesQty,
+            venueCumQty, transactTimeNs, rxNs);
     }
 
     private void applyFill(
@@ -525,7 +526,7 @@ final class OrderEvents implements VenueListener
             report.lastPrice = NULL_PRICE;
             report.lastQty = 0;
             report.execId = 0;
-            report.mdTradeEntryId = 0;
+            report.mdTradeEntryId = NO_TRADE_ENTRY_ID;
         }
         report.leavesQty = order.leavesQty;
         report.cumQty = order.cumQty;

@@ -124,7 +124,7 @@ class VenueRecoveryTest
         assertEquals(5, missed.cumQty());
         assertEquals(5, missed.leavesQty());
         assertEquals(NULL_PRICE, missed.lastPrice());
-        assertEquals(0, missed.mdTradeEntryId());
+        assertEquals(ExecutionReportDecoder.mdTradeEntryIdNullValue(), missed.mdTradeEntryId());
         assertEquals(2, fill.lastQty());
         assertEquals(7, fill.cumQty());
         assertEquals(ES_PRICE, fill.lastPrice());
