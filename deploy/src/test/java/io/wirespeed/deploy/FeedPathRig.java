@@ -9,7 +9,10 @@ import io.aeron.logbuffer.FragmentHandler;
 import io.aeron.logbuffer.Header;
 import io.wirespeed.codecs.internal.FeedStateDecoder;
 import io.wirespeed.codecs.internal.FeedStateValue;
+import io.wirespeed.codecs.internal.BookAction;
 import io.wirespeed.codecs.internal.MessageHeaderDecoder;
+import io.wirespeed.codecs.internal.StatisticDecoder;
+import io.wirespeed.codecs.internal.StatisticType;
 import io.wirespeed.config.ChannelContext;
 import io.wirespeed.config.FaultContext;
 import io.wirespeed.config.FeedName;
@@ -31,9 +34,11 @@ import io.wirespeed.sim.MarketDataSimulator;
 import io.wirespeed.sim.MbpBook;
 import io.wirespeed.sim.Side;
 import io.wirespeed.sim.SimCounters;
+import io.wirespeed.sim.SimStatistic;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.IntHashSet;
+import org.agrona.collections.Long2LongHashMap;
 import org.agrona.concurrent.EpochNanoClock;
 
 import java.io.IOException;
@@ -56,6 +61,7 @@ final class FeedPathRig implements FragmentHandler, AutoCloseable
 {
     static final int CHANNEL = 310;
     static final long STEP_NS = 50_000;
+    static final long NO_STATISTIC = Long.MIN_VALUE;
 
     /**
      * The wires a channel's feeds travel on, venue side and appliance side, one pair per {@link FeedName}.
@@ -115,7 +121,10 @@ final class FeedPathRig implements FragmentHandler, AutoCloseable
     final FeedChannel channel;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final FeedStateDecoder feedState = new FeedStateDecoder();
+    private final StatisticDecoder statistic = new StatisticDecoder();
+    private final Long2LongHashMap statistics = new Long2LongHashMap(NO_STATISTIC);
     long published;
+    long statisticsPublished;
 
     FeedPathRig(final Path dir, final Consumer<WirespeedConfig> adjust)
     {
@@ -231,6 +240,19 @@ final class FeedPathRig implements FragmentHandler, AutoCloseable
             counter(FeedCounter.DUPLICATES_A), counter(FeedCounter.DUPLICATES_B), published);
     }
 
+    void reportTemplates()
+    {
+        final StringBuilder out = new StringBuilder("decoded by template:");
+        for (final FeedCounter counter : FeedCounter.values())
+        {
+            if (counter.name().startsWith("DECODED_") || counter.name().startsWith("STATISTICS_"))
+            {
+                out.append(' ').append(counter.name()).append('=').append(counter(counter));
+            }
+        }
+        System.out.println(out);
+    }
+
     long counter(final FeedCounter counter)
     {
         return channel.counters().get(counter);
@@ -327,6 +349,74 @@ final class FeedPathRig implements FragmentHandler, AutoCloseable
                 staleInstruments.add(feedState.securityId());
             }
         }
+        else if (StatisticDecoder.TEMPLATE_ID == header.templateId())
+        {
+            statistic.wrapAndApplyHeader(buffer, offset, header);
+            onStatistic(statistic);
+        }
+    }
+
+    /**
+     * The last value of each statistic of each instrument, as a subscriber builds it from the Statistic messages.
+     */
+    private void onStatistic(final StatisticDecoder message)
+    {
+        statisticsPublished++;
+        final int securityId = message.securityId();
+        final BookAction action = message.action();
+        if (BookAction.CLEAR == action)
+        {
+            for (final StatisticType type : StatisticType.values())
+            {
+                statistics.remove(statisticKey(securityId, type));
+            }
+            return;
+        }
+        final StatisticType type = message.statisticType();
+        if (BookAction.DELETE == action)
+        {
+            statistics.remove(statisticKey(securityId, type));
+            return;
+        }
+        final long value = StatisticDecoder.priceNullValue() != message.price() ? message.price() : message.qty();
+        statistics.put(statisticKey(securityId, type), value);
+    }
+
+    private static long statisticKey(final int securityId, final StatisticType type)
+    {
+        return ((long)securityId << 8) | type.value();
+    }
+
+    /**
+     * A statistic's last published value for an instrument, or {@link #NO_STATISTIC} when none stands.
+     */
+    long publishedStatistic(final int securityId, final StatisticType type)
+    {
+        return statistics.get(statisticKey(securityId, type));
+    }
+
+    /**
+     * Every statistic the venue holds for every instrument equals the last value the feed handler published for it;
+     * a statistic the venue holds no value for has none published either.
+     */
+    void assertStatisticsEqual()
+    {
+        final long nullPrice = Long.MAX_VALUE;
+        int compared = 0;
+        for (int i = 0; i < sim.instrumentCount(); i++)
+        {
+            final int securityId = sim.securityId(i);
+            for (final SimStatistic venueStatistic : SimStatistic.values())
+            {
+                final long venue = sim.statistic(securityId, venueStatistic);
+                final long published = publishedStatistic(securityId, StatisticType.valueOf(venueStatistic.name()));
+                final long expected = nullPrice == venue ? NO_STATISTIC : venue;
+                assertEquals(expected, published, "instrument " + securityId + " " + venueStatistic);
+                compared++;
+            }
+        }
+        System.out.printf("statistics: %,d published, %d values compared with the venue's, all equal%n",
+            statisticsPublished, compared);
     }
 
     public void close()

@@ -50,12 +50,37 @@ final class FeedPathSystemTest
     @Test
     void losslessMillionPacketsLeaveEveryBookEqualToTheSimulators()
     {
-        final FeedPathRig run = new FeedPathRig(dir, (config) -> {});
+        // trading days of 4 s open and 0.5 s closed, so the run crosses several opens, closes and settlements
+        final FeedPathRig run = new FeedPathRig(dir, (config) -> config.sim().openSessionMs(4_000).closedMs(500));
+        final long startNs = run.clock.nanoTime();
         run.runUntil(1_000_000);
         run.settleAndCompare();
-        run.report("lossless, " + run.sim.lastMsgSeqNum() + " packets");
+        run.report("lossless, " + run.sim.lastMsgSeqNum() + " packets over " +
+            TimeUnit.NANOSECONDS.toMillis(run.clock.nanoTime() - startNs) + " ms of venue time");
         assertEquals(0, run.counter(FeedCounter.GAPS));
         assertEquals(0, run.staleInstruments.size(), "no instrument may go stale without loss");
+
+        // a real channel's templates, every one decoded, none unknown, every statistic published as the venue holds it
+        assertEquals(0, run.counter(FeedCounter.MALFORMED_UNKNOWN_TEMPLATE), "unknown templates");
+        assertEquals(0, run.counter(FeedCounter.STATISTIC_ENTRIES_REJECTED), "statistic entries rejected");
+        // (a busy channel sends no heartbeat: RealisticChannelTest in exchange-sim sees them on an idle one)
+        for (final FeedCounter decoded : List.of(FeedCounter.DECODED_SECURITY_STATUS_30,
+            FeedCounter.DECODED_VOLUME_37, FeedCounter.DECODED_BOOK_46,
+            FeedCounter.DECODED_TRADE_SUMMARY_48, FeedCounter.DECODED_DAILY_STATISTICS_49,
+            FeedCounter.DECODED_LIMITS_BANDING_50, FeedCounter.DECODED_SESSION_STATISTICS_51,
+            FeedCounter.DECODED_SNAPSHOT_52, FeedCounter.DECODED_DEFINITION_54))
+        {
+            assertTrue(run.counter(decoded) > 0, decoded.name());
+        }
+        for (final FeedCounter published : FeedCounter.values())
+        {
+            if (published.name().startsWith("STATISTICS_") && FeedCounter.STATISTICS_FIXING_PRICE != published)
+            {
+                assertTrue(run.counter(published) > 0, published.name() + " (the simulator sends no fixing price)");
+            }
+        }
+        run.reportTemplates();
+        run.assertStatisticsEqual();
         run.close();
     }
 

@@ -61,6 +61,29 @@ final class InstrumentStatistics
     }
 
     /**
+     * One statistic as it stands, for {@link MarketDataSimulator#statistic(int, SimStatistic)}.
+     */
+    long value(final SimStatistic statistic)
+    {
+        switch (statistic)
+        {
+            case OPEN_PRICE: return openPrice;
+            case HIGH_TRADE: return highTrade;
+            case LOW_TRADE: return lowTrade;
+            case HIGHEST_BID: return highestBid;
+            case LOWEST_OFFER: return lowestOffer;
+            case SETTLEMENT_PRICE: return settlementPrice;
+            case CLEARED_VOLUME: return clearedVolume;
+            case OPEN_INTEREST: return openInterest;
+            case ELECTRONIC_VOLUME: return sessionVolume;
+            case HIGH_LIMIT_PRICE: return highLimit;
+            case LOW_LIMIT_PRICE: return lowLimit;
+            case MAX_PRICE_VARIATION: return maxPriceVariation;
+            default: throw new IllegalArgumentException(statistic.name());
+        }
+    }
+
+    /**
      * A new trading day: the prior session's final settlement, cleared volume and open interest are what the day
      * starts from, the limits centre on the settlement and the session's statistics start empty.
      */

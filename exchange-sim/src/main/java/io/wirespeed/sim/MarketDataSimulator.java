@@ -346,6 +346,24 @@ public final class MarketDataSimulator implements Agent
     }
 
     /**
+     * One statistic of an instrument as the venue holds it now, which is what its feed last sent for it.
+     *
+     * @param securityId of the instrument.
+     * @param statistic  which one.
+     * @return a price mantissa (exponent -9, {@link InstrumentStatistics#NULL_PRICE} when none) or a quantity; -1
+     * when the channel has no such instrument.
+     */
+    public long statistic(final int securityId, final SimStatistic statistic)
+    {
+        final SimInstrument instrument = instrumentsById.get(securityId);
+        if (null == instrument)
+        {
+            return -1;
+        }
+        return instrument.stats.value(statistic);
+    }
+
+    /**
      * The trading status of an instrument.
      *
      * @param securityId of the instrument.
