@@ -45,6 +45,11 @@ public final class GatewayContext extends ConfigContext<GatewayContext>
      */
     public static final long VENUE_MAX_MESSAGES_PER_SECOND_DEFAULT = 2_000;
 
+    /**
+     * The form of an access key id: 1..20 letters, digits, {@code _} or {@code -}.
+     */
+    public static final String ACCESS_KEY_ID_PATTERN = "[A-Za-z0-9_-]{1,20}";
+
     private String venueHost = VENUE_HOST_DEFAULT;
     private int venuePort = VENUE_PORT_DEFAULT;
     private String sessionId;
@@ -369,7 +374,7 @@ public final class GatewayContext extends ConfigContext<GatewayContext>
         }
         if (validator.required("access_key_id", accessKeyId))
         {
-            validator.matches("access_key_id", accessKeyId, "[A-Za-z0-9_-]{1,20}",
+            validator.matches("access_key_id", accessKeyId, ACCESS_KEY_ID_PATTERN,
                 "access key id (1..20 letters, digits, _ or -)");
         }
         validator.required("secret_ref", secretRef);
