@@ -17,11 +17,13 @@ import java.util.Properties;
     description = "Low-latency market-data and order-gateway appliance.",
     subcommands =
     {
-        DemoCommand.class, SimCommand.class, StrategyCommand.class, KillCommand.class, ConfigCommand.class,
-        DecodeCommand.class, CommandLine.HelpCommand.class
+        DemoCommand.class, RunCommand.class, VenueCommand.class, DriverCommand.class, StrategyCommand.class,
+        KillCommand.class, ConfigCommand.class, DecodeCommand.class, CommandLine.HelpCommand.class
     })
 public final class Wirespeed implements Runnable
 {
+    private static final String SLF4J_VERBOSITY_PROP_NAME = "slf4j.internal.verbosity";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -32,6 +34,11 @@ public final class Wirespeed implements Runnable
      */
     public static void main(final String[] args)
     {
+        if (null == System.getProperty(SLF4J_VERBOSITY_PROP_NAME))
+        {
+            // the affinity library logs through SLF4J and the jar carries no provider: no warning about that
+            System.setProperty(SLF4J_VERBOSITY_PROP_NAME, "ERROR");
+        }
         System.exit(execute(args));
     }
 

@@ -1,5 +1,6 @@
 package io.wirespeed.deploy;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,12 @@ final class DeployPackagingTest
 
     @TempDir
     Path tempDir;
+
+    @BeforeEach
+    void onlyAfterPackage()
+    {
+        WirespeedProcess.assumePackaged();
+    }
 
     @Test
     void manifestCarriesEveryModuleFlagOfTheParentPom() throws IOException
