@@ -63,7 +63,7 @@ final class VenueAndRunProcessTest
     {
         final List<String> common = commonOptions();
         final String nicPath = shm.resolve("nic").toString();
-        final Result result = tradeAndStop(common);
+        final Result result = tradeAndStop(common, true);
 
         final long venuePid = result.venuePid;
         for (final FeedName feed : FeedName.values())
@@ -92,7 +92,11 @@ final class VenueAndRunProcessTest
             options.add("-Dwirespeed.channel.0." + keys[i] + "=" + endpoint);
         }
 
-        final Result result = tradeAndStop(options);
+        final int core = Runtime.getRuntime().availableProcessors() - 1;
+        options.add("-Dwirespeed.agents.feed.core=" + core);
+        final Result result = tradeAndStop(options, false);
+        assertTrue(result.run.output().contains("(feed): core " + core + " (pinned), backoff idle"),
+            result.run.output());
 
         final FeedName[] feeds = FeedName.values();
         for (int i = 0; i < feeds.length; i++)
@@ -104,7 +108,7 @@ final class VenueAndRunProcessTest
         }
     }
 
-    private Result tradeAndStop(final List<String> options) throws IOException
+    private Result tradeAndStop(final List<String> options, final boolean kill) throws IOException
     {
         final List<String> venueOptions = new ArrayList<>(options);
         venueOptions.add("-Dwirespeed.sim.order_entry.port=0");
@@ -128,6 +132,10 @@ final class VenueAndRunProcessTest
                 assertTrue(run.output().contains("strategies: in process demo-mm (id 1, market-maker), " +
                     "demo-t2t (id 2, tick-responder)"), run.output());
                 run.awaitLine("fills reported", (line) -> fills(line) >= 2);
+                if (kill)
+                {
+                    killCancelsEveryOpenOrderAtTheVenue(runOptions, venue);
+                }
 
                 venue.terminate();
                 assertEquals(0, venue.awaitExit(), venue.output());
@@ -152,6 +160,20 @@ final class VenueAndRunProcessTest
                 return new Result(venue, run, venuePid);
             }
         }
+    }
+
+    /**
+     * {@code wirespeed kill} against the appliance's media driver trips the kill switch: the gateway cancels every
+     * open order at the venue and refuses new ones, so the venue's count of open orders goes to zero and stays.
+     */
+    private void killCancelsEveryOpenOrderAtTheVenue(final List<String> runOptions, final WirespeedProcess venue)
+    {
+        final WirespeedProcess kill = WirespeedProcess.runToEnd(work, "kill", SECRET, runOptions, "kill");
+        assertEquals(0, kill.process.exitValue(), kill.output());
+        assertTrue(kill.output().contains("kill (every strategy): applied; new orders refused"), kill.output());
+        // the progress line being written as the kill landed may predate the cancels: look from the one after it
+        venue.awaitLine(venue.lineCount() + 1, "a progress line after the kill with no open order",
+            (line) -> line.contains(", 0 open, "));
     }
 
     private List<String> commonOptions()

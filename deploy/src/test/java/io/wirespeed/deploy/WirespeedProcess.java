@@ -136,14 +136,29 @@ final class WirespeedProcess implements AutoCloseable
      */
     String awaitLine(final String what, final Predicate<String> match)
     {
+        return awaitLine(0, what, match);
+    }
+
+    /**
+     * Wait for a line the process prints after the lines it had printed before, failing if it exits or the wait runs
+     * long.
+     *
+     * @param fromLine lines to skip, e.g. {@link #lineCount()} before the event the line should follow.
+     * @param what     for the failure message.
+     * @param match    the line wanted.
+     * @return the first such line.
+     */
+    String awaitLine(final int fromLine, final String what, final Predicate<String> match)
+    {
         final long deadlineNs = System.nanoTime() + WAIT_NS;
         while (System.nanoTime() - deadlineNs < 0)
         {
-            for (final String line : output().split("\n"))
+            final String[] lines = output().split("\n");
+            for (int i = fromLine; i < lines.length; i++)
             {
-                if (match.test(line))
+                if (match.test(lines[i]))
                 {
-                    return line;
+                    return lines[i];
                 }
             }
             assertTrue(process.isAlive(), () -> name + " exited (" + process.exitValue() + ") before " + what +
@@ -152,6 +167,16 @@ final class WirespeedProcess implements AutoCloseable
         }
         throw new AssertionError(name + ": no " + what + " within " + TimeUnit.NANOSECONDS.toSeconds(WAIT_NS) +
             " s:\n" + output());
+    }
+
+    /**
+     * Lines printed so far.
+     *
+     * @return the count.
+     */
+    int lineCount()
+    {
+        return output().split("\n").length;
     }
 
     /**
