@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code wirespeed driver} as its own process: {@code run} with {@code embedded_driver = false} uses it (its banner
- * says so, and that multi-process threading runs no strategy in process), a second driver or an embedded one on the same directory is refused naming the key, and SIGTERM stops the
- * driver with exit 0 and deletes its directory.
+ * says so, and that multi-process threading runs no strategy in process), a second driver or an embedded one on the
+ * same directory is refused naming the key, and SIGTERM stops the driver with exit 0 and deletes its directory.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 final class DriverProcessTest
