@@ -100,7 +100,8 @@ final class ApplianceMonitor implements AutoCloseable
         long quietSinceNs = System.nanoTime();
         while (System.nanoTime() - deadlineNs < 0)
         {
-            if (report.poll(marketData, executions) > 0)
+            final int work = report.poll(marketData, executions);
+            if (work > 0)
             {
                 quietSinceNs = System.nanoTime();
             }
@@ -108,10 +109,7 @@ final class ApplianceMonitor implements AutoCloseable
             {
                 return true;
             }
-            else
-            {
-                Thread.onSpinWait();
-            }
+            idle.idle(work);
         }
         return false;
     }

@@ -241,8 +241,10 @@ final class FeedPorts implements AutoCloseable
                         "cannot join on " + port.interfaceName() + ": " + ex.getCause().getMessage());
                 }
                 addFeed(config, channel, feed, port, clock);
-                description.add(String.format("kernel: feed %d %s joined %s on %s", channel.id(), feed.text(),
-                    subscription, port.interfaceName()));
+                description.add(String.format("kernel: feed %d %s joined %s on %s, receive buffer %,d B granted " +
+                    "for %,d asked (net.core.rmem_max caps it; Linux reports double)", channel.id(), feed.text(),
+                    subscription, port.interfaceName(), subscription.receiveBufferBytes(),
+                    config.nic().kernel().receiveBufferBytes()));
             }
         }
     }

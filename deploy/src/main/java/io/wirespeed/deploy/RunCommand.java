@@ -166,6 +166,7 @@ final class RunCommand implements Callable<Integer>
         {
             out.println("  " + line);
         }
+        out.println("  counters: " + Appliance.countersPath(config));
         printLine(out, STARTED);
     }
 
