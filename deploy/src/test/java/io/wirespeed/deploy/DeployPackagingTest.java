@@ -90,6 +90,10 @@ final class DeployPackagingTest
         assertTrue(result.output.contains("Usage: wirespeed"), result.output);
         assertTrue(result.output.contains("config"), result.output);
         assertTrue(result.output.contains("demo"), result.output);
+        for (final String command : List.of("run", "venue, sim", "driver", "strategy", "kill", "decode"))
+        {
+            assertTrue(result.output.contains("  " + command + " "), command + " missing from:\n" + result.output);
+        }
     }
 
     @Test
