@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code wirespeed driver} as its own process: {@code run} with {@code embedded_driver = false} uses it (its banner
- * says so, and that multi-process threading runs no strategy in process), a second driver or an embedded one on the
+ * says so, and that multi-process threading runs no strategy in process: {@code wirespeed strategy NAME} runs one
+ * beside it and exits 0 on SIGTERM), a second driver or an embedded one on the
  * same directory is refused naming the key, and SIGTERM stops the driver with exit 0 and deletes its directory.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -81,6 +82,14 @@ final class DriverProcessTest
                 assertTrue(run.output().contains("venue session: not connected to 127.0.0.1:"), run.output());
                 assertTrue(run.output().contains("strategies: none in process; to run as their own processes " +
                     "(wirespeed strategy NAME): demo-mm, demo-t2t"), run.output());
+                try (WirespeedProcess strategy = WirespeedProcess.start(work, "strategy", Map.of(), options(
+                    "-Dwirespeed.aeron.embedded_driver=false"), List.of(), "strategy", "demo-mm"))
+                {
+                    strategy.awaitLine("started demo-mm");
+                    strategy.terminate();
+                    assertEquals(0, strategy.awaitExit(), strategy.output());
+                    assertTrue(strategy.output().contains("stopped demo-mm"), strategy.output());
+                }
                 run.terminate();
                 assertEquals(0, run.awaitExit(), run.output());
             }

@@ -59,12 +59,19 @@ final class VenueAndRunProcessTest
     }
 
     @Test
-    void overShmTheAppliancesBooksEqualTheVenuesOrdersFillAndBothStopCleanly() throws Exception
+    void overShmInDedicatedThreadingTheAppliancesBooksEqualTheVenuesOrdersFillKillCancelsAndBothStopCleanly()
+        throws Exception
     {
-        final List<String> common = commonOptions();
+        final List<String> options = new ArrayList<>(commonOptions());
+        options.add("-Dwirespeed.appliance.threading_mode=dedicated");
         final String nicPath = shm.resolve("nic").toString();
-        final Result result = tradeAndStop(common, true);
+        final Result result = tradeAndStop(options, true);
 
+        for (final String role : List.of("strategy", "feed", "gateway"))
+        {
+            assertTrue(result.run.output().contains(" (" + role + "): cores "), role + ":\n" + result.run.output());
+        }
+        assertTrue(result.run.output().contains("dedicated threading"), result.run.output());
         final long venuePid = result.venuePid;
         for (final FeedName feed : FeedName.values())
         {
