@@ -83,7 +83,8 @@ final class VenueAndRunProcessTest
     }
 
     @Test
-    void overKernelMulticastOnLoopbackTheAppliancesBooksEqualTheVenuesAndBothStopCleanly() throws Exception
+    void overKernelMulticastOnLoopbackWithLossOnFeedATheAppliancesBooksEqualTheVenuesAndBothStopCleanly()
+        throws Exception
     {
         final List<String> options = new ArrayList<>(commonOptions());
         options.add("-Dwirespeed.nic.backend=kernel");
@@ -101,8 +102,13 @@ final class VenueAndRunProcessTest
 
         final int core = Runtime.getRuntime().availableProcessors() - 1;
         options.add("-Dwirespeed.agents.feed.core=" + core);
+        // seeded loss on feed A at the appliance: arbitration fills from B, so the books still end equal
+        options.addAll(List.of("-Dwirespeed.fault.310.a.enabled=true", "-Dwirespeed.fault.310.a.seed=7",
+            "-Dwirespeed.fault.310.a.loss_rate=0.01"));
         final Result result = tradeAndStop(options, false);
         assertTrue(result.run.output().contains("(feed): core " + core + " (pinned), backoff idle"),
+            result.run.output());
+        assertTrue(result.run.output().contains("nic fault injection on feed 310 a: seed 7, loss rate 0.01,"),
             result.run.output());
 
         final FeedName[] feeds = FeedName.values();
