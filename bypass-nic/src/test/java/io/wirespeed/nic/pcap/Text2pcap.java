@@ -12,13 +12,20 @@ import java.util.List;
  * Writes a capture with text2pcap from packets and their recorded times: a hex dump with a {@code seconds.nanos}
  * line before each packet, turned into a nanosecond pcapng file by the tool (which adds any dummy headers asked for).
  */
-final class Text2pcap
+public final class Text2pcap
 {
     private static final HexFormat HEX = HexFormat.of();
 
     private final StringBuilder dump = new StringBuilder();
 
-    Text2pcap packet(final long epochNs, final byte[] bytes)
+    /**
+     * Add a packet.
+     *
+     * @param epochNs its recorded time.
+     * @param bytes   its bytes, from the link layer on unless text2pcap is asked to add dummy headers.
+     * @return this for a fluent API.
+     */
+    public Text2pcap packet(final long epochNs, final byte[] bytes)
     {
         dump.append(String.format("%d.%09d%n", epochNs / 1_000_000_000L, epochNs % 1_000_000_000L));
         for (int offset = 0; offset < bytes.length; offset += 16)
@@ -42,7 +49,7 @@ final class Text2pcap
      * @param options   text2pcap options, e.g. {@code -4 src,dst -u sport,dport} or {@code -l 113}.
      * @return the capture.
      */
-    Path write(final Path directory, final Path capture, final String... options)
+    public Path write(final Path directory, final Path capture, final String... options)
     {
         try
         {
