@@ -52,7 +52,7 @@ final class CaptureReplaySystemTest
     private static final FeedName[] FEEDS = FeedName.values();
 
     @TempDir
-    Path dir;
+    static Path dir;
 
     private FeedPathRig live;
     private KernelFeedWires wires;
@@ -95,14 +95,12 @@ final class CaptureReplaySystemTest
         }
         finally
         {
-            for (int i = 0; i < captures.size(); i++)
-            {
-                captures.get(i).stop(sentinels[i]);
-            }
+            stopTogether(captures, sentinels);
         }
         for (final LoopbackCapture capture : captures)
         {
-            assertTrue(capture.messages().contains(" 0 packets dropped by kernel"), capture.messages());
+            assertTrue(capture.messages().contains(System.lineSeparator() + "0 packets dropped by kernel"),
+                capture.messages());
         }
         live.report("live over kernel multicast on lo, " + live.sim.lastMsgSeqNum() + " packets");
         assertEquals(0, live.counter(FeedCounter.GAPS));
@@ -271,6 +269,46 @@ final class CaptureReplaySystemTest
         assertEquals(0, replay.counter(FeedCounter.SILENT_B));
         assertEquals(List.of(), replay.staleGapPublishedNs);
         assertEquals(0, replay.port.counters().value(NicCounter.CAPTURE_ERRORS));
+    }
+
+    /**
+     * Stop every capture at once, so each file's last frame (its stop sentinel) is recorded within moments of the
+     * last market data: a capture stopped seconds later would show its feeds silent for those seconds.
+     */
+    private static void stopTogether(final List<LoopbackCapture> captures, final int[] sentinels)
+        throws InterruptedException
+    {
+        final List<Thread> threads = new ArrayList<>();
+        final List<Throwable> failures = new ArrayList<>();
+        for (int i = 0; i < captures.size(); i++)
+        {
+            final LoopbackCapture capture = captures.get(i);
+            final int sentinel = sentinels[i];
+            final Thread thread = new Thread(() ->
+            {
+                try
+                {
+                    capture.stop(sentinel);
+                }
+                catch (final Exception | AssertionError ex)
+                {
+                    synchronized (failures)
+                    {
+                        failures.add(ex);
+                    }
+                }
+            }, "stop-capture-" + i);
+            thread.start();
+            threads.add(thread);
+        }
+        for (final Thread thread : threads)
+        {
+            thread.join();
+        }
+        if (!failures.isEmpty())
+        {
+            throw new AssertionError("stopping the captures failed", failures.get(0));
+        }
     }
 
     private static int[] freePorts(final int count) throws IOException
