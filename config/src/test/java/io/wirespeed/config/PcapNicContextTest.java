@@ -90,6 +90,21 @@ final class PcapNicContextTest
             "invalid value, expected one of \"capture\", \"wall\"");
     }
 
+    @Test
+    void shouldRefuseFaultInjectionOnFeedsFromCaptures()
+    {
+        assertOneError(PCAP + "read_path = \"a.pcap\"\n[fault.310.a]\nenabled = true\nloss_rate = 0.01\n",
+            "fault.310.a", null, "not honoured with nic.backend = \"pcap\": every capture arrives on one port, " +
+            "not one per feed; remove packets from the capture instead (editcap)");
+    }
+
+    @Test
+    void shouldAcceptADisabledFaultTableOnFeedsFromCaptures()
+    {
+        assertEquals(PcapClock.CAPTURE, parse(PCAP + "read_path = \"a.pcap\"\n[fault.310.a]\nenabled = false\n")
+            .nic().pcap().clock());
+    }
+
     private static void assertOneError(final String toml, final String key, final String value, final String reason)
     {
         final List<ConfigError> errors = errors(toml);
