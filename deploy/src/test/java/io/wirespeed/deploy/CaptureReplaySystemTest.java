@@ -156,6 +156,28 @@ final class CaptureReplaySystemTest
     }
 
     @Test
+    void pacedAsRecordedByDefaultOnItsOwnClockTheReplayBuildsTheSameBooksInTheCapturesTime()
+    {
+        final PcapNicContext paced = new PcapNicContext().readPath(everyFeed).conclude();
+        assertEquals(PcapPacing.RECORDED, paced.pacing());
+        assertEquals(PcapClock.CAPTURE, paced.clock());
+        try (CaptureReplay replay = new CaptureReplay(live, dir, paced, 9106))
+        {
+            final long startNs = System.nanoTime();
+            replay.runToTheEnd();
+            final long tookNs = System.nanoTime() - startNs;
+
+            final long recordedNs = replay.port.counters().value(NicCounter.CAPTURE_LAST_TIMESTAMP_NS) -
+                replay.port.counters().value(NicCounter.CAPTURE_FIRST_TIMESTAMP_NS);
+            System.out.printf("paced replay took %d ms for %d ms recorded%n",
+                TimeUnit.NANOSECONDS.toMillis(tookNs), TimeUnit.NANOSECONDS.toMillis(recordedNs));
+            assertTrue(tookNs >= recordedNs, "paced: no faster than recorded");
+            replay.assertBooksEqual(live);
+            assertNoGapNoAlarm(replay);
+        }
+    }
+
+    @Test
     void theSameCaptureOnTheWallClockTripsTheSilenceTimerOnceItEnds()
     {
         final PcapNicContext wall = new PcapNicContext().readPath(everyFeed).pacing(PcapPacing.MAX)
