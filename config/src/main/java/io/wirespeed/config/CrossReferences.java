@@ -89,6 +89,11 @@ final class CrossReferences
                 validator.error(name, null, "dangling reference (channel " + fault.channelId() + " has no " +
                     FEED_KEYS[fault.feed().ordinal()] + " feed)");
             }
+            else if (fault.enabled() && NicBackend.PCAP == config.nic().backend())
+            {
+                validator.error(name, null, "not honoured with nic.backend = \"pcap\": every capture arrives on " +
+                    "one port, not one per feed; remove packets from the capture instead (editcap)");
+            }
         }
     }
 

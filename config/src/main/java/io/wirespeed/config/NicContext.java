@@ -108,9 +108,10 @@ public final class NicContext extends ConfigContext<NicContext>
         {
             validator.error("af_xdp.interface", null, "missing required key (needed when nic.backend = \"af_xdp\")");
         }
-        if (NicBackend.PCAP == backend && null == pcap.readPath())
+        if (NicBackend.PCAP == backend && null == pcap.readPath() && null == pcap.readPaths())
         {
-            validator.error("pcap.read_path", null, "missing required key (needed when nic.backend = \"pcap\")");
+            validator.error("pcap.read_path", null,
+                "missing required key (read_path or read_paths, needed when nic.backend = \"pcap\")");
         }
     }
 }

@@ -260,6 +260,37 @@ final class FeedArbiter
         return work;
     }
 
+    /**
+     * The earliest time a timer of {@link #onTimer(long)} is due: the gap timer, a restart candidate's expiry, a
+     * feed's silence (due once {@code now - lastPacket > feedSilence}).
+     *
+     * @return epoch nanoseconds, or {@link Long#MAX_VALUE} when no timer is pending or timers have not started.
+     */
+    long nextDeadlineNs()
+    {
+        long deadlineNs = Long.MAX_VALUE;
+        if (!started)
+        {
+            return deadlineNs;
+        }
+        if (gapTimerActive)
+        {
+            deadlineNs = gapDeadlineNs;
+        }
+        if (NO_CANDIDATE != candidateFeed)
+        {
+            deadlineNs = Math.min(deadlineNs, candidateDeadlineNs);
+        }
+        for (int feed = FeedChannel.FEED_A; feed <= FeedChannel.FEED_B; feed++)
+        {
+            if (!silent[feed])
+            {
+                deadlineNs = Math.min(deadlineNs, lastPacketNs[feed] + feedSilenceNs + 1);
+            }
+        }
+        return deadlineNs;
+    }
+
     private boolean isRestartCandidate(final long seqNum)
     {
         return (1 == seqNum && expectedSeqNum > 2) || expectedSeqNum - seqNum > pending.capacity();

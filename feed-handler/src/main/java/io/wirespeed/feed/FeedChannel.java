@@ -246,6 +246,16 @@ public final class FeedChannel
         return arbiter.onTimer(nowNs);
     }
 
+    /**
+     * The earliest time {@link #onTimer(long)} has something to do: a gap timeout, a feed going silent.
+     *
+     * @return epoch nanoseconds, or {@link Long#MAX_VALUE} when no timer is pending.
+     */
+    public long nextTimerDeadlineNs()
+    {
+        return arbiter.nextDeadlineNs();
+    }
+
     private void decodeOutOfBand(
         final int feedSource,
         final DirectBuffer buffer,

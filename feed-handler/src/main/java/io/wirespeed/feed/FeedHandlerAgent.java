@@ -8,6 +8,7 @@ import io.wirespeed.config.InstrumentContext;
 import io.wirespeed.config.WirespeedConfig;
 import io.wirespeed.nic.FrameHandler;
 import io.wirespeed.nic.NicPort;
+import io.wirespeed.nic.ReplayClock;
 import io.wirespeed.nic.RxQueue;
 import io.wirespeed.nic.frame.Ipv4Address;
 import io.wirespeed.nic.frame.UdpFrameDecoder;
@@ -21,6 +22,12 @@ import org.agrona.concurrent.EpochNanoClock;
 /**
  * Polls the RX queues of the feed NIC ports in bursts, routes each UDP payload by destination group and port to its
  * channel's A, B, snapshot or definition feed, and runs the channels' timers; reads the clock once per duty cycle.
+ * <p>
+ * Timers (gap timeout, feed silence) run only in a duty cycle that drained every RX queue, at the clock reading of
+ * that cycle. When the clock is a {@link ReplayClock} (feeds replayed from captures, on their recorded time) the agent
+ * then advances it to the next instant with the earliest timer deadline of its channels, so a timer fires exactly
+ * when recorded time passes its deadline, before any frame recorded after it, however fast the replay runs; after
+ * the last frame the clock, and so every timer, stands still.
  */
 public final class FeedHandlerAgent implements Agent
 {
@@ -30,6 +37,7 @@ public final class FeedHandlerAgent implements Agent
     private static final int FEEDS_PER_CHANNEL = 4;
 
     private final EpochNanoClock clock;
+    private final ReplayClock replayClock;
     private final FeedChannel[] channels;
     private final PortPoller[] pollers;
     private final int burstLimit;
@@ -43,7 +51,7 @@ public final class FeedHandlerAgent implements Agent
     /**
      * An agent over ports and channels.
      *
-     * @param clock      read once per duty cycle.
+     * @param clock      read once per duty cycle; a {@link ReplayClock} is also advanced by the agent.
      * @param ports      whose RX queues are polled; the agent does not close them.
      * @param channels   fed by the ports; their counters are closed by {@link #onClose()}.
      * @param contexts   the channels' configuration, same order, for their endpoints.
@@ -57,6 +65,7 @@ public final class FeedHandlerAgent implements Agent
         final int burstLimit)
     {
         this.clock = clock;
+        this.replayClock = clock instanceof ReplayClock ? (ReplayClock)clock : null;
         this.channels = channels.clone();
         this.burstLimit = burstLimit;
         pollers = new PortPoller[ports.length];
@@ -92,7 +101,8 @@ public final class FeedHandlerAgent implements Agent
      * @param ports       whose RX queues carry the feeds; the agent does not close them.
      * @param publication normalized market data goes here; the agent does not close it.
      * @param allocator   where the channels' counters are allocated.
-     * @param clock       read once per duty cycle.
+     * @param clock       read once per duty cycle: the host's, or the ports' {@link ReplayClock} when the feeds are
+     *                    replayed from captures (e.g. {@code PcapNicPort.timerClock()}), which the agent advances.
      * @return the agent.
      */
     public static FeedHandlerAgent create(
@@ -179,6 +189,10 @@ public final class FeedHandlerAgent implements Agent
             {
                 work += channel.onTimer(nowNs);
             }
+            if (null != replayClock && replayClock.advance(nextTimerDeadlineNs()))
+            {
+                work++;
+            }
         }
         return work;
     }
@@ -191,6 +205,16 @@ public final class FeedHandlerAgent implements Agent
     public long unroutedFrames()
     {
         return unroutedFrames;
+    }
+
+    private long nextTimerDeadlineNs()
+    {
+        long deadlineNs = ReplayClock.NO_DEADLINE;
+        for (final FeedChannel channel : channels)
+        {
+            deadlineNs = Math.min(deadlineNs, channel.nextTimerDeadlineNs());
+        }
+        return deadlineNs;
     }
 
     private void route(final UdpView view)

@@ -1,8 +1,8 @@
 package io.wirespeed.nic.pcap;
 
 /**
- * A capture file that cannot be opened: missing, unreadable, not a capture, or not Ethernet; the message names the
- * file, the file offset and what was found.
+ * A capture file that cannot be opened: missing, unreadable, not a capture, or of a link type that is neither
+ * Ethernet nor Linux cooked; the message names the file, the file offset and what was found.
  */
 public final class CaptureFileException extends RuntimeException
 {

@@ -55,14 +55,15 @@ public enum CaptureProblem
     },
 
     /**
-     * A packet on an interface whose link type is not Ethernet; it is skipped. Value: the link type.
+     * A packet on an interface whose link type is neither Ethernet nor Linux cooked; it is skipped. Value: the link
+     * type.
      */
     UNSUPPORTED_LINK_TYPE(NicCounter.CAPTURE_UNSUPPORTED_LINK_TYPE, false)
     {
         String detail(final long value, final long limit)
         {
-            return "packet on link type " + value + " (" + PcapFormat.linkTypeName((int)value) + "); only " +
-                "LINKTYPE_ETHERNET (1) is supported; packet skipped";
+            return "packet on link type " + value + " (" + PcapFormat.linkTypeName((int)value) + "); " +
+                CaptureReader.SUPPORTED_LINK_TYPES + "; packet skipped";
         }
     },
 

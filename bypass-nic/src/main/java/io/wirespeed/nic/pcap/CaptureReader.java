@@ -15,11 +15,13 @@ import java.nio.file.StandardOpenOption;
 abstract class CaptureReader implements AutoCloseable
 {
     static final long NANOS_PER_SECOND = 1_000_000_000L;
+    static final String SUPPORTED_LINK_TYPES =
+        "only LINKTYPE_ETHERNET (1), LINKTYPE_LINUX_SLL (113) and LINKTYPE_LINUX_SLL2 (276) are supported";
 
     final CaptureInput input;
     final CaptureProblems problems;
     final UnsafeBuffer buffer;
-    final boolean ethernetOnly;
+    final boolean asEthernet;
     int frameOffset;
     int frameLength;
     long originalFrameLength;
@@ -28,16 +30,16 @@ abstract class CaptureReader implements AutoCloseable
     long timestampNs;
     boolean done;
 
-    CaptureReader(final CaptureInput input, final CaptureProblems problems, final boolean ethernetOnly)
+    CaptureReader(final CaptureInput input, final CaptureProblems problems, final boolean asEthernet)
     {
         this.input = input;
         this.problems = problems;
         this.buffer = input.buffer();
-        this.ethernetOnly = ethernetOnly;
+        this.asEthernet = asEthernet;
     }
 
     /**
-     * Open a classic pcap or pcapng file and check its header.
+     * Open a classic pcap or pcapng file and check its header, for frames handed over as Ethernet.
      *
      * @param problems    where problems found later go; names the file.
      * @param bufferBytes of the read buffer, at least the largest record expected.
@@ -54,12 +56,13 @@ abstract class CaptureReader implements AutoCloseable
      *
      * @param problems     where problems found later go; names the file.
      * @param bufferBytes  of the read buffer, at least the largest record expected.
-     * @param ethernetOnly true to refuse or skip every link type but Ethernet; false to deliver frames of any link
-     *                     type with {@link #linkType} set.
+     * @param asEthernet   true to deliver Ethernet and Linux cooked frames as Ethernet (see {@link LinuxCooked}) and
+     *                     refuse or skip every other link type; false to deliver frames of any link type as captured,
+     *                     with {@link #linkType} set.
      * @return the reader, positioned before the first frame.
      * @throws CaptureFileException when the file cannot be read or its header is not a supported capture.
      */
-    static CaptureReader open(final CaptureProblems problems, final int bufferBytes, final boolean ethernetOnly)
+    static CaptureReader open(final CaptureProblems problems, final int bufferBytes, final boolean asEthernet)
     {
         final Path file = problems.file();
         final FileChannel channel;
@@ -84,15 +87,15 @@ abstract class CaptureReader implements AutoCloseable
             switch (magic)
             {
                 case PcapFormat.MAGIC_MICROS:
-                    return new PcapReader(input, problems, ethernetOnly, ByteOrder.LITTLE_ENDIAN, false);
+                    return new PcapReader(input, problems, asEthernet, ByteOrder.LITTLE_ENDIAN, false);
                 case PcapFormat.MAGIC_NANOS:
-                    return new PcapReader(input, problems, ethernetOnly, ByteOrder.LITTLE_ENDIAN, true);
+                    return new PcapReader(input, problems, asEthernet, ByteOrder.LITTLE_ENDIAN, true);
                 case PcapFormat.MAGIC_MICROS_SWAPPED:
-                    return new PcapReader(input, problems, ethernetOnly, ByteOrder.BIG_ENDIAN, false);
+                    return new PcapReader(input, problems, asEthernet, ByteOrder.BIG_ENDIAN, false);
                 case PcapFormat.MAGIC_NANOS_SWAPPED:
-                    return new PcapReader(input, problems, ethernetOnly, ByteOrder.BIG_ENDIAN, true);
+                    return new PcapReader(input, problems, asEthernet, ByteOrder.BIG_ENDIAN, true);
                 case PcapFormat.BLOCK_SECTION_HEADER:
-                    return new PcapngReader(input, problems, ethernetOnly);
+                    return new PcapngReader(input, problems, asEthernet);
                 default:
                     throw headerError(file, 0, String.format(
                         "bad magic %08x: not a pcap (a1b2c3d4, a1b23c4d, either byte order) or pcapng (0a0d0d0a) file",
@@ -113,8 +116,7 @@ abstract class CaptureReader implements AutoCloseable
 
     static String linkTypeError(final int linkType)
     {
-        return "link type " + linkType + " (" + PcapFormat.linkTypeName(linkType) +
-            "): only LINKTYPE_ETHERNET (1) is supported";
+        return "link type " + linkType + " (" + PcapFormat.linkTypeName(linkType) + "): " + SUPPORTED_LINK_TYPES;
     }
 
     /**
@@ -201,6 +203,14 @@ abstract class CaptureReader implements AutoCloseable
         frameLength = capturedLength - fcsCaptured;
         originalFrameLength = Math.max(frameLength, originalLength - fcsBytes);
         linkType = type;
+        if (asEthernet && PcapFormat.LINKTYPE_ETHERNET != type)
+        {
+            final int shift = LinuxCooked.toEthernet(buffer, offset, frameLength, type);
+            frameOffset += shift;
+            frameLength -= shift;
+            originalFrameLength -= shift;
+            linkType = PcapFormat.LINKTYPE_ETHERNET;
+        }
     }
 
     static int fcsBytesCaptured(final int capturedLength, final long originalLength, final int fcsBytes)

@@ -66,8 +66,12 @@ public final class PcapFormat
     /** The largest snaplen libpcap accepts for Ethernet; a 0 or larger snaplen in a file is read as this. */
     public static final int MAX_SNAPLEN = 262_144;
 
-    /** Link type of Ethernet, the only one this backend carries. */
+    /** Link type of Ethernet, the frames every RX queue hands over. */
     public static final int LINKTYPE_ETHERNET = 1;
+    /** Link type of Linux cooked captures v1 ({@code tcpdump -i any}, older libpcap); read as Ethernet. */
+    public static final int LINKTYPE_LINUX_SLL = 113;
+    /** Link type of Linux cooked captures v2 ({@code tcpdump -i any}, libpcap 1.10 and later); read as Ethernet. */
+    public static final int LINKTYPE_LINUX_SLL2 = 276;
 
     /** pcapng Section Header Block type (the same in both byte orders). */
     public static final int BLOCK_SECTION_HEADER = 0x0A0D0D0A;

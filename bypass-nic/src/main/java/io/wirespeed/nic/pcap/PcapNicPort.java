@@ -1,7 +1,9 @@
 package io.wirespeed.nic.pcap;
 
+import io.wirespeed.config.PcapClock;
 import io.wirespeed.config.PcapNicContext;
 import io.wirespeed.config.PcapPacing;
+import io.wirespeed.nic.NicCounter;
 import io.wirespeed.nic.NicCounters;
 import io.wirespeed.nic.NicPort;
 import io.wirespeed.nic.RxQueue;
@@ -11,10 +13,18 @@ import org.agrona.CloseHelper;
 import org.agrona.concurrent.EpochNanoClock;
 
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
- * A NIC made of capture files: one RX queue replaying a pcap or pcapng file, one TX queue capturing sent frames to
- * a nanosecond pcap file (or discarding them when no file is given).
+ * A NIC made of capture files: one RX queue replaying one or several pcap or pcapng files merged by recorded time,
+ * one TX queue capturing sent frames to a nanosecond pcap file (or discarding them when no file is given).
+ * <p>
+ * Opened from {@code [nic.pcap]} it is the feed port of a {@code run} on captures: hand {@link #timerClock()} to the
+ * feed handler with this port, so its gap and silence timers run on the captures' recorded time
+ * ({@code clock = "capture"}, see {@link CaptureClock}) or on the host's ({@code clock = "wall"}); wait for
+ * {@link #isEndOfCapture()} from any thread, then print {@link #summary()}.
  */
 public final class PcapNicPort implements NicPort
 {
@@ -22,55 +32,72 @@ public final class PcapNicPort implements NicPort
     private final NicCounters counters;
     private final PcapRxQueue rxQueue;
     private final PcapTxQueue txQueue;
+    private final CaptureClock captureClock;
+    private final EpochNanoClock timerClock;
 
     private PcapNicPort(
-        final String name, final NicCounters counters, final PcapRxQueue rxQueue, final PcapTxQueue txQueue)
+        final String name,
+        final NicCounters counters,
+        final PcapRxQueue rxQueue,
+        final PcapTxQueue txQueue,
+        final CaptureClock captureClock,
+        final EpochNanoClock timerClock)
     {
         this.name = name;
         this.counters = counters;
         this.rxQueue = rxQueue;
         this.txQueue = txQueue;
+        this.captureClock = captureClock;
+        this.timerClock = timerClock;
     }
 
     /**
-     * Open a port from its configuration with default options.
+     * Open a port from its configuration with default options: every capture of {@code read_path} or
+     * {@code read_paths}, {@code write_path}, {@code pacing} and {@code clock}.
      *
      * @param name      of the port, in counter labels.
-     * @param context   read path, write path and pacing.
+     * @param context   the {@code [nic.pcap]} section.
      * @param allocator where the port's counters live.
-     * @param clock     paces RX under recorded pacing and stamps TX commits.
+     * @param hostClock paces RX under recorded pacing, stamps TX commits, and is the timer clock under
+     *                  {@code clock = "wall"}.
      * @return the port.
-     * @throws CaptureFileException when a file cannot be opened or is not an Ethernet capture.
-     */
-    public static PcapNicPort open(
-        final String name, final PcapNicContext context, final CounterAllocator allocator, final EpochNanoClock clock)
-    {
-        return open(name, context, allocator, clock, new PcapPortOptions());
-    }
-
-    /**
-     * Open a port from its configuration.
-     *
-     * @param name      of the port, in counter labels.
-     * @param context   read path, write path and pacing.
-     * @param allocator where the port's counters live.
-     * @param clock     paces RX under recorded pacing and stamps TX commits.
-     * @param options   buffer sizes, snaplen, rx timestamps, error handler.
-     * @return the port.
-     * @throws CaptureFileException when a file cannot be opened or is not an Ethernet capture.
+     * @throws CaptureFileException when a file cannot be opened or is not a capture of a supported link type.
      */
     public static PcapNicPort open(
         final String name,
         final PcapNicContext context,
         final CounterAllocator allocator,
-        final EpochNanoClock clock,
-        final PcapPortOptions options)
+        final EpochNanoClock hostClock)
     {
-        return open(name, context.readPath(), context.writePath(), context.pacing(), allocator, clock, options);
+        return open(name, context, allocator, hostClock, new PcapPortOptions());
     }
 
     /**
-     * Open a port.
+     * Open a port from its configuration: every capture of {@code read_path} or {@code read_paths},
+     * {@code write_path}, {@code pacing} and {@code clock}.
+     *
+     * @param name      of the port, in counter labels.
+     * @param context   the {@code [nic.pcap]} section.
+     * @param allocator where the port's counters live.
+     * @param hostClock paces RX under recorded pacing, stamps TX commits, and is the timer clock under
+     *                  {@code clock = "wall"}.
+     * @param options   buffer sizes, snaplen, rx timestamps, error handler.
+     * @return the port.
+     * @throws CaptureFileException when a file cannot be opened or is not a capture of a supported link type.
+     */
+    public static PcapNicPort open(
+        final String name,
+        final PcapNicContext context,
+        final CounterAllocator allocator,
+        final EpochNanoClock hostClock,
+        final PcapPortOptions options)
+    {
+        return open(name, context.captures(), context.writePath(), context.pacing(), context.clock(), allocator,
+            hostClock, options);
+    }
+
+    /**
+     * Open a port over at most one capture, on the host clock.
      *
      * @param name      of the port, in counter labels.
      * @param readPath  capture to receive from, or null for a port without RX queues.
@@ -80,7 +107,7 @@ public final class PcapNicPort implements NicPort
      * @param clock     paces RX under recorded pacing and stamps TX commits.
      * @param options   buffer sizes, snaplen, rx timestamps, error handler.
      * @return the port.
-     * @throws CaptureFileException when a file cannot be opened or is not an Ethernet capture.
+     * @throws CaptureFileException when a file cannot be opened or is not a capture of a supported link type.
      */
     public static PcapNicPort open(
         final String name,
@@ -91,30 +118,118 @@ public final class PcapNicPort implements NicPort
         final EpochNanoClock clock,
         final PcapPortOptions options)
     {
+        return open(name, null == readPath ? List.of() : List.of(readPath), writePath, pacing, PcapClock.WALL,
+            allocator, clock, options);
+    }
+
+    /**
+     * Open a port.
+     *
+     * @param name       of the port, in counter labels.
+     * @param readPaths  captures to receive from, merged by recorded time; empty for a port without RX queues.
+     * @param writePath  capture to write sent frames to, or null to discard them.
+     * @param pacing     as fast as polled, or at the recorded intervals.
+     * @param timerClock {@link PcapClock#CAPTURE}: RX follows a {@link CaptureClock} its reader advances, and that is
+     *                   the {@link #timerClock()}; {@link PcapClock#WALL}: RX is not held back, the host clock is.
+     * @param allocator  where the port's counters live.
+     * @param hostClock  paces RX under recorded pacing and stamps TX commits.
+     * @param options    buffer sizes, snaplen, rx timestamps, error handler.
+     * @return the port.
+     * @throws CaptureFileException when a file cannot be opened or is not a capture of a supported link type.
+     */
+    public static PcapNicPort open(
+        final String name,
+        final List<Path> readPaths,
+        final Path writePath,
+        final PcapPacing pacing,
+        final PcapClock timerClock,
+        final CounterAllocator allocator,
+        final EpochNanoClock hostClock,
+        final PcapPortOptions options)
+    {
         options.validate();
-        if (null == pacing || null == clock)
+        if (null == pacing || null == timerClock || null == hostClock)
         {
-            throw new IllegalArgumentException("pcap port " + name + ": pacing and clock are required");
+            throw new IllegalArgumentException(
+                "pcap port " + name + ": pacing, timer clock and host clock are required");
         }
-        if (null != readPath && null != writePath &&
-            readPath.toAbsolutePath().normalize().equals(writePath.toAbsolutePath().normalize()))
+        final Set<Path> distinct = new HashSet<>();
+        for (final Path readPath : readPaths)
         {
-            throw new IllegalArgumentException("pcap port " + name + ": write path is the read path " + readPath);
+            final Path normalized = readPath.toAbsolutePath().normalize();
+            if (!distinct.add(normalized))
+            {
+                throw new IllegalArgumentException("pcap port " + name + ": capture " + readPath + " given twice");
+            }
+            if (null != writePath && normalized.equals(writePath.toAbsolutePath().normalize()))
+            {
+                throw new IllegalArgumentException("pcap port " + name + ": write path is the read path " + readPath);
+            }
         }
 
         final NicCounters counters = new NicCounters(allocator, name);
         PcapRxQueue rxQueue = null;
         try
         {
-            rxQueue = null == readPath ? null : new PcapRxQueue(readPath, pacing, clock, counters, options);
-            final PcapTxQueue txQueue = new PcapTxQueue(writePath, clock, counters, options);
-            return new PcapNicPort(name, counters, rxQueue, txQueue);
+            rxQueue = readPaths.isEmpty() ? null : new PcapRxQueue(readPaths, pacing, hostClock, counters, options);
+            CaptureClock captureClock = null;
+            if (null != rxQueue && PcapClock.CAPTURE == timerClock)
+            {
+                captureClock = new CaptureClock(rxQueue, hostClock, PcapPacing.RECORDED == pacing);
+                rxQueue.captureClock(captureClock);
+            }
+            final PcapTxQueue txQueue = new PcapTxQueue(writePath, hostClock, counters, options);
+            return new PcapNicPort(
+                name, counters, rxQueue, txQueue, captureClock, null == captureClock ? hostClock : captureClock);
         }
         catch (final RuntimeException ex)
         {
             CloseHelper.quietCloseAll(rxQueue, counters);
             throw ex;
         }
+    }
+
+    /**
+     * The clock to hand to the feed handler with this port: the {@link CaptureClock} when RX runs on it, otherwise
+     * the host clock the port was opened with.
+     *
+     * @return the clock for the feed handler's timers.
+     */
+    public EpochNanoClock timerClock()
+    {
+        return timerClock;
+    }
+
+    /**
+     * The captures' recorded time, which RX follows.
+     *
+     * @return the clock, or null when the port runs on the host clock or has no RX queue.
+     */
+    public CaptureClock captureClock()
+    {
+        return captureClock;
+    }
+
+    /**
+     * Whether every frame of every capture has been delivered, or reading stopped at a problem; any thread may ask.
+     * Once true, the frame and byte counters hold their final values and {@link #summary()} may be read.
+     *
+     * @return true at the end of the replay, and for a port without RX queues.
+     */
+    public boolean isEndOfCapture()
+    {
+        return null == rxQueue || 1 == counters.value(NicCounter.CAPTURE_END);
+    }
+
+    /**
+     * What has been replayed: frames, bytes, first and last recorded time and problems, in total and per file.
+     * Call it on the polling thread, or on any thread once {@link #isEndOfCapture()}; allocates.
+     *
+     * @return the lines, without a trailing line break.
+     */
+    public String summary()
+    {
+        return null == rxQueue ? "capture replayed: no capture to read" : rxQueue.summary();
     }
 
     /**

@@ -21,11 +21,11 @@ final class PcapReader extends CaptureReader
     PcapReader(
         final CaptureInput input,
         final CaptureProblems problems,
-        final boolean ethernetOnly,
+        final boolean asEthernet,
         final ByteOrder order,
         final boolean nanos)
     {
-        super(input, problems, ethernetOnly);
+        super(input, problems, asEthernet);
         this.nanos = nanos;
         this.order = order;
         this.fractionToNanos = nanos ? 1L : 1_000L;
@@ -47,7 +47,7 @@ final class PcapReader extends CaptureReader
         final int network = buffer.getInt(PcapFormat.FILE_HEADER_LINK_TYPE_OFFSET, order);
         final int linkType = network & 0xFFFF;
         this.fileLinkType = linkType;
-        if (ethernetOnly && PcapFormat.LINKTYPE_ETHERNET != linkType)
+        if (asEthernet && !LinuxCooked.isSupported(linkType))
         {
             throw headerError(problems.file(), PcapFormat.FILE_HEADER_LINK_TYPE_OFFSET, linkTypeError(linkType));
         }

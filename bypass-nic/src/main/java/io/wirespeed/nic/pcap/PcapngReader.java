@@ -37,9 +37,9 @@ final class PcapngReader extends CaptureReader
     private long[] tsOffsetsNs = new long[4];
     private int[] fcsBytes = new int[4];
 
-    PcapngReader(final CaptureInput input, final CaptureProblems problems, final boolean ethernetOnly)
+    PcapngReader(final CaptureInput input, final CaptureProblems problems, final boolean asEthernet)
     {
-        super(input, problems, ethernetOnly);
+        super(input, problems, asEthernet);
         if (!input.ensure(MIN_SECTION_HEADER_LENGTH))
         {
             throw headerError(problems.file(), 0, "file is " + input.available() + " bytes long, shorter than a " +
@@ -161,7 +161,7 @@ final class PcapngReader extends CaptureReader
             return false;
         }
         final int id = (int)interfaceId;
-        if (ethernetOnly && PcapFormat.LINKTYPE_ETHERNET != linkTypes[id])
+        if (asEthernet && !LinuxCooked.isSupported(linkTypes[id]))
         {
             problems.report(CaptureProblem.UNSUPPORTED_LINK_TYPE, blockOffset, linkTypes[id], 0);
             return false;
@@ -195,7 +195,7 @@ final class PcapngReader extends CaptureReader
             problems.report(CaptureProblem.UNKNOWN_INTERFACE, blockOffset, 0, 0);
             return false;
         }
-        if (ethernetOnly && PcapFormat.LINKTYPE_ETHERNET != linkTypes[0])
+        if (asEthernet && !LinuxCooked.isSupported(linkTypes[0]))
         {
             problems.report(CaptureProblem.UNSUPPORTED_LINK_TYPE, blockOffset, linkTypes[0], 0);
             return false;

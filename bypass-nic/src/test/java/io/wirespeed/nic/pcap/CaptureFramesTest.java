@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CaptureFramesTest
 {
-    private static final int LINKTYPE_LINUX_SLL = 113;
+    private static final int LINKTYPE_IEEE802_11 = 105;
     private static final int LINKTYPE_RAW = 101;
 
     @TempDir
@@ -48,16 +48,16 @@ class CaptureFramesTest
     void deliversAClassicPcapOfAnotherLinkTypeThatTheRxQueueRefuses()
     {
         final byte[] frame = {1, 2, 3, 4, 5, 6, 7, 8};
-        final Path file = CaptureBuilder.pcap(ByteOrder.BIG_ENDIAN, true, 65_535, LINKTYPE_LINUX_SLL)
+        final Path file = CaptureBuilder.pcap(ByteOrder.BIG_ENDIAN, true, 65_535, LINKTYPE_IEEE802_11)
             .record(1, 5, frame.length, 100, frame)
-            .write(directory.resolve("sll.pcap"));
+            .write(directory.resolve("wifi.pcap"));
 
         try (CaptureFrames frames = CaptureFrames.open(file, counters, null, 64 * 1024))
         {
-            assertTrue(frames.formatName().startsWith("pcap (nanoseconds, big-endian, link type 113"),
+            assertTrue(frames.formatName().startsWith("pcap (nanoseconds, big-endian, link type 105"),
                 frames.formatName());
             assertTrue(frames.next());
-            assertEquals(LINKTYPE_LINUX_SLL, frames.linkType());
+            assertEquals(LINKTYPE_IEEE802_11, frames.linkType());
             assertEquals(frame.length, frames.frameLength());
             assertEquals(100, frames.originalFrameLength());
             assertEquals(1_000_000_005L, frames.timestampNs());

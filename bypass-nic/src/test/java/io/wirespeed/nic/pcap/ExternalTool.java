@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Runs a capture tool nobody here wrote (tshark, text2pcap, editcap, capinfos, tcpdump) with a time limit, or skips
  * the test with a printed reason when the tool is not on the PATH.
  */
-final class ExternalTool
+public final class ExternalTool
 {
     private static final long TIMEOUT_SECONDS = 60;
 
@@ -26,7 +26,7 @@ final class ExternalTool
     {
     }
 
-    static boolean onPath(final String tool)
+    public static boolean onPath(final String tool)
     {
         final String path = System.getenv("PATH");
         if (null == path)
@@ -43,7 +43,7 @@ final class ExternalTool
         return false;
     }
 
-    static void assumeOnPath(final String... tools)
+    public static void assumeOnPath(final String... tools)
     {
         for (final String tool : tools)
         {
@@ -60,7 +60,7 @@ final class ExternalTool
     /**
      * Run a tool to completion and return its standard output; fails the test on a non-zero exit.
      */
-    static String run(final Path workDirectory, final String... command)
+    public static String run(final Path workDirectory, final String... command)
     {
         try
         {
@@ -95,7 +95,7 @@ final class ExternalTool
     /**
      * The first line a tool prints about its version, stdout and stderr together.
      */
-    static String version(final Path workDirectory, final String... command)
+    public static String version(final Path workDirectory, final String... command)
     {
         try
         {
@@ -127,7 +127,7 @@ final class ExternalTool
         }
     }
 
-    static boolean runningAsRoot()
+    public static boolean runningAsRoot()
     {
         return "root".equals(System.getProperty("user.name"));
     }

@@ -1,11 +1,13 @@
 package io.wirespeed.nic.pcap;
 
 import io.wirespeed.nic.ManualEpochNanoClock;
+import io.wirespeed.config.PcapClock;
 import io.wirespeed.config.PcapPacing;
 import io.wirespeed.nic.AllocationMeter;
 import io.wirespeed.nic.FrameClaim;
 import io.wirespeed.nic.FrameHandler;
 import io.wirespeed.nic.NicCounter;
+import io.wirespeed.nic.ReplayClock;
 import io.wirespeed.nic.TxQueue;
 import org.agrona.DirectBuffer;
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,6 +90,40 @@ class PcapAllocationTest
         assertRxAllocatesNothing(warmUpFile, measuredFile, PcapPacing.RECORDED);
     }
 
+    @Test
+    void mergedReplayOnTheCaptureClockAllocatesNothingPerFrame()
+    {
+        final PcapNicPort warmUp = replay(warmUpPorts, "warm-up", WARM_UP_FRAMES);
+        final PcapNicPort measured = replay(measuredPorts, "measured", FRAMES);
+        handler.frames = 0;
+
+        final long allocated = AllocationMeter.measure(() -> receive(warmUp), () -> receive(measured));
+
+        assertEquals(WARM_UP_FRAMES + FRAMES, handler.frames);
+        assertEquals(FRAMES, measured.counters().value(NicCounter.RX_FRAMES));
+        System.out.println("pcap RX merged on the capture clock: " + allocated + " bytes allocated over " + FRAMES +
+            " frames");
+        assertTrue(allocated < RESIDUE_BYTES, allocated + " bytes allocated by RX over " + FRAMES + " frames");
+    }
+
+    private PcapNicPort replay(final TestPorts ports, final String name, final int frames)
+    {
+        final Path a = writePcapng(directory.resolve(name + "-a.pcapng"), frames / 2, 0);
+        final Path b = writePcapng(directory.resolve(name + "-b.pcapng"), frames / 2, 50);
+        return ports.open(List.of(a, b), PcapPacing.MAX, PcapClock.CAPTURE, clock);
+    }
+
+    private void receive(final PcapNicPort port)
+    {
+        final PcapRxQueue rx = port.pcapRxQueue();
+        final CaptureClock captureClock = port.captureClock();
+        while (!rx.isEndOfCapture())
+        {
+            rx.poll(handler, BURST);
+            captureClock.advance(ReplayClock.NO_DEADLINE);
+        }
+    }
+
     private void assertRxAllocatesNothing(final Path warmUpFile, final Path measuredFile, final PcapPacing pacing)
     {
         final PcapRxQueue warmUpRx = warmUpPorts.open(warmUpFile, null, pacing, clock, new PcapPortOptions())
@@ -133,6 +170,11 @@ class PcapAllocationTest
 
     private static Path writePcapng(final Path file, final int frames)
     {
+        return writePcapng(file, frames, 0);
+    }
+
+    private static Path writePcapng(final Path file, final int frames, final long offsetNs)
+    {
         final CaptureBuilder header = CaptureBuilder.pcapng(ByteOrder.LITTLE_ENDIAN);
         header.interfaceDescription(1, 0, header.options(PcapFormat.OPTION_IF_TSRESOL, new byte[]{9}));
         header.write(file);
@@ -143,7 +185,7 @@ class PcapAllocationTest
             final CaptureBuilder blocks = CaptureBuilder.pcapngBlocks(ByteOrder.LITTLE_ENDIAN);
             for (int i = start; i < start + chunk; i++)
             {
-                blocks.enhancedPacket(0, 1_700_000_000_000_000_000L + i * 100L, frame);
+                blocks.enhancedPacket(0, 1_700_000_000_000_000_000L + i * 100L + offsetNs, frame);
             }
             blocks.write(file, StandardOpenOption.APPEND);
         }

@@ -69,15 +69,15 @@ class PcapBadInputTest
     }
 
     @Test
-    void nonEthernetClassicCaptureFailsAtOpenNamingTheLinkType()
+    void classicCaptureOfAnUnsupportedLinkTypeFailsAtOpenNamingIt()
     {
-        final Path file = CaptureBuilder.pcap(ByteOrder.LITTLE_ENDIAN, false, 65_535, 113)
-            .record(1, 1, FRAME).write(directory.resolve("sll.pcap"));
+        final Path file = CaptureBuilder.pcap(ByteOrder.LITTLE_ENDIAN, false, 65_535, 105)
+            .record(1, 1, FRAME).write(directory.resolve("wifi.pcap"));
 
         final CaptureFileException ex = assertThrows(CaptureFileException.class, () -> ports.open(file, null));
 
-        assertEquals(file + ": file offset 20: link type 113 (LINKTYPE_LINUX_SLL): only LINKTYPE_ETHERNET (1) is " +
-            "supported", ex.getMessage());
+        assertEquals(file + ": file offset 20: link type 105 (LINKTYPE_IEEE802_11): only LINKTYPE_ETHERNET (1), " +
+            "LINKTYPE_LINUX_SLL (113) and LINKTYPE_LINUX_SLL2 (276) are supported", ex.getMessage());
     }
 
     @Test
@@ -228,10 +228,10 @@ class PcapBadInputTest
     }
 
     @Test
-    void packetsOnANonEthernetInterfaceAreSkippedNamingTheLinkType()
+    void packetsOnAnInterfaceOfAnUnsupportedLinkTypeAreSkippedNamingIt()
     {
         final CaptureBuilder capture = CaptureBuilder.pcapng(ByteOrder.LITTLE_ENDIAN)
-            .interfaceDescription(1).interfaceDescription(276).enhancedPacket(0, 1, FRAME);
+            .interfaceDescription(1).interfaceDescription(105).enhancedPacket(0, 1, FRAME);
         final long offset = capture.size();
         capture.enhancedPacket(1, 2, FRAME).enhancedPacket(0, 3, FRAME);
 
@@ -239,7 +239,8 @@ class PcapBadInputTest
 
         assertEquals(2, received.size());
         assertProblem(NicCounter.CAPTURE_UNSUPPORTED_LINK_TYPE, CaptureProblem.UNSUPPORTED_LINK_TYPE, offset,
-            "packet on link type 276 (LINKTYPE_LINUX_SLL2); only LINKTYPE_ETHERNET (1) is supported; packet skipped");
+            "packet on link type 105 (LINKTYPE_IEEE802_11); only LINKTYPE_ETHERNET (1), LINKTYPE_LINUX_SLL (113) " +
+            "and LINKTYPE_LINUX_SLL2 (276) are supported; packet skipped");
         assertTrue(port.pcapRxQueue().isEndOfCapture());
     }
 

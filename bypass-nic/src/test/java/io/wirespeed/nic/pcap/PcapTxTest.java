@@ -1,6 +1,7 @@
 package io.wirespeed.nic.pcap;
 
 import io.wirespeed.nic.ManualEpochNanoClock;
+import io.wirespeed.config.PcapClock;
 import io.wirespeed.config.PcapNicContext;
 import io.wirespeed.config.PcapPacing;
 import io.wirespeed.nic.FrameClaim;
@@ -199,7 +200,8 @@ class PcapTxTest
         }
         final Path in = capture.write(directory.resolve("in.pcap"));
         final Path out = directory.resolve("out.pcap");
-        final PcapNicContext context = new PcapNicContext().readPath(in).writePath(out).pacing(PcapPacing.MAX);
+        final PcapNicContext context = new PcapNicContext().readPath(in).writePath(out).pacing(PcapPacing.MAX)
+            .clock(PcapClock.WALL);
 
         try (CountersFile counters = CountersFile.create(directory.resolve("echo-counters"), 64);
             PcapNicPort port = PcapNicPort.open("echo", context, counters, clock))

@@ -1,12 +1,14 @@
 package io.wirespeed.nic.pcap;
 
 import io.wirespeed.nic.ManualEpochNanoClock;
+import io.wirespeed.config.PcapClock;
 import io.wirespeed.config.PcapPacing;
 import io.wirespeed.nic.status.CountersFile;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.EpochNanoClock;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Opens pcap ports over a counters file in a test's temporary directory, and closes both together.
@@ -35,6 +37,15 @@ final class TestPorts implements AutoCloseable
     {
         CloseHelper.close(port);
         port = PcapNicPort.open("pcap0", readPath, writePath, pacing, countersFile, clock, options);
+        return port;
+    }
+
+    PcapNicPort open(
+        final List<Path> readPaths, final PcapPacing pacing, final PcapClock timerClock, final EpochNanoClock clock)
+    {
+        CloseHelper.close(port);
+        port = PcapNicPort.open("pcap0", readPaths, null, pacing, timerClock, countersFile, clock,
+            new PcapPortOptions());
         return port;
     }
 

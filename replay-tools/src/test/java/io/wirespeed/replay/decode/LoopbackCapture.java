@@ -59,6 +59,20 @@ public final class LoopbackCapture
         final Path directory, final Path file, final String interfaceOptions, final int port)
         throws IOException, InterruptedException
     {
+        return start(directory, file, interfaceOptions, "port " + port);
+    }
+
+    /**
+     * Start tcpdump (or dumpcap, when the options start with "dumpcap") with a capture filter and wait until it
+     * captures; the filter must take the datagram {@link #stop(int)} sends to its port on 127.0.0.1.
+     *
+     * @param interfaceOptions e.g. "-i lo", "-i any --time-stamp-precision=nano -B 32768".
+     * @param filter           a pcap filter expression, e.g. "udp port 14310 or udp port 15310".
+     */
+    public static LoopbackCapture start(
+        final Path directory, final Path file, final String interfaceOptions, final String filter)
+        throws IOException, InterruptedException
+    {
         final Path stderr = Files.createTempFile(directory, "capture", ".txt");
         final boolean dumpcap = interfaceOptions.startsWith("dumpcap ");
         final List<String> command = new ArrayList<>();
@@ -67,14 +81,14 @@ public final class LoopbackCapture
         {
             command.add("dumpcap");
             command.addAll(Arrays.asList(interfaceOptions.substring("dumpcap ".length()).split(" ")));
-            command.addAll(List.of("-f", "port " + port, "-w", file.toString()));
+            command.addAll(List.of("-f", filter, "-w", file.toString()));
             started = "Capturing on";
         }
         else
         {
             command.addAll(List.of("tcpdump", "-n", "-U", "-Z", "root", "-w", file.toString()));
             command.addAll(Arrays.asList(interfaceOptions.split(" ")));
-            command.add("port " + port);
+            command.add(filter);
             started = "listening on";
         }
         final Process process = new ProcessBuilder(command)
@@ -114,6 +128,14 @@ public final class LoopbackCapture
                 assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the capture did not stop on SIGTERM");
         }
         assertEquals(0, process.exitValue(), "capture: " + Files.readString(stderr));
+    }
+
+    /**
+     * What the capture tool printed, e.g. tcpdump's "N packets dropped by kernel" once stopped.
+     */
+    public String messages() throws IOException
+    {
+        return Files.readString(stderr);
     }
 
     private static boolean contains(final byte[] bytes, final byte[] marker)
