@@ -28,9 +28,10 @@ import java.util.List;
 /**
  * The appliance, assembled in one place that {@code run}, {@code demo} and the tests share, from the configuration
  * alone: the feeds on the configured NIC backend ({@link FeedPorts}), the media driver embedded or external
- * ({@link MediaDriverLink}), the feed handler publishing normalized market data over Aeron, the gateway with its FIXP
- * session to {@code gateway.venue_host:venue_port} signed with the secret {@code gateway.secret_ref} names, and the
- * configured sample strategies in process unless the threading mode keeps them out.
+ * ({@link MediaDriverLink}), the feed handler publishing normalized market data over Aeron (on the captures' clock when
+ * the feeds are replayed), the gateway with its FIXP session to {@code gateway.venue_host:venue_port} signed with the
+ * secret {@code gateway.secret_ref} names (neither with {@code gateway.venue_session = false}), and the configured
+ * sample strategies in process unless the threading mode keeps them out.
  * <p>
  * Assembly only: nothing runs until the caller drives the agents, by hand ({@link #doWork()}, as tests do with a
  * manual clock) or on threads ({@link ApplianceThreads}).
@@ -61,7 +62,7 @@ final class Appliance implements AutoCloseable
      * @param config              concluded configuration.
      * @param clock               the one clock every component reads.
      * @param venueSecret         the secret the session signs with, resolved from {@code gateway.secret_ref}
-     *                            ({@link Secrets#gateway}).
+     *                            ({@link Secrets#gateway}); null without a venue session.
      * @param inProcessStrategies whether the configured sample strategies run in this process.
      * @throws Refusal when a configured value cannot be honoured, naming its key.
      */
@@ -86,17 +87,22 @@ final class Appliance implements AutoCloseable
             link = MediaDriverLink.open(config.aeron());
             final Aeron client = link.aeron();
             marketData = client.addExclusivePublication(config.aeron().channel(), config.aeron().marketDataStreamId());
-            feedHandler = FeedHandlerAgent.create(config, feeds.ports(), marketData, countersFile, clock);
+            feedHandler = FeedHandlerAgent.create(config, feeds.ports(), marketData, countersFile,
+                feeds.timerClock(clock));
 
             final CountersFile allocator = countersFile;
             final FixpInitiator[] initiator = new FixpInitiator[1];
-            final TcpVenueTransport transport = new TcpVenueTransport();
-            gatewayAgent = GatewayAgent.create(config, client, (listener) ->
+            final TcpVenueTransport transport = config.gateway().venueSession() ? new TcpVenueTransport() : null;
+            if (null != transport)
             {
-                initiator[0] = new FixpInitiator(config.gateway(), venueSecret, FixpInitiator.newUuid(clock.nanoTime()),
-                    transport, listener, clock, new SessionCounters(allocator, "venue-session"));
-                return initiator[0];
-            }, countersFile, clock);
+                gatewayAgent = GatewayAgent.create(config, client, (listener) ->
+                {
+                    initiator[0] = new FixpInitiator(config.gateway(), venueSecret,
+                        FixpInitiator.newUuid(clock.nanoTime()), transport, listener, clock,
+                        new SessionCounters(allocator, "venue-session"));
+                    return initiator[0];
+                }, countersFile, clock);
+            }
             session = initiator[0];
             venueTransport = transport;
 
@@ -158,8 +164,7 @@ final class Appliance implements AutoCloseable
         final List<Agent> agents = new ArrayList<>();
         agents.add(feed);
         agents.addAll(strategies);
-        agents.add(gateway);
-        agents.add(session);
+        agents.addAll(venueAgents());
         return agents;
     }
 
@@ -177,19 +182,30 @@ final class Appliance implements AutoCloseable
         {
             agents.add(gatedStrategies());
         }
-        agents.add(gateway);
-        agents.add(session);
+        agents.addAll(venueAgents());
         return new CompositeAgent(agents.toArray(new Agent[0]));
     }
 
     /**
-     * The in-process strategies as one agent held back until the venue session is first established.
+     * The in-process strategies as one agent held back until the venue session is first established (not held back
+     * without a venue session: their orders then reach no gateway, and their clients count them as not sent).
      *
      * @return the agent.
      */
     Agent gatedStrategies()
     {
-        return new StartGate(new CompositeAgent(strategies.toArray(new Agent[0])), session);
+        final Agent composite = new CompositeAgent(strategies.toArray(new Agent[0]));
+        return null == session ? composite : new StartGate(composite, session);
+    }
+
+    /**
+     * The gateway and its venue session, in that order.
+     *
+     * @return the two agents, or none without a venue session.
+     */
+    List<Agent> venueAgents()
+    {
+        return null == gateway ? List.of() : List.of(gateway, session);
     }
 
     /**

@@ -60,7 +60,8 @@ final class ApplianceMonitor implements AutoCloseable
     }
 
     /**
-     * Poll both streams until the time is up or a stop is requested, calling back once a second.
+     * Poll both streams until the time is up, the captures replayed have ended, or a stop is requested, calling back
+     * once a second.
      *
      * @param signals  the stop request.
      * @param seconds  how long; 0 until a stop is requested.
@@ -78,6 +79,10 @@ final class ApplianceMonitor implements AutoCloseable
             if (nowNs - startNs >= runNs)
             {
                 signals.request("--seconds " + seconds + " elapsed");
+            }
+            else if (appliance.feedPorts.isEndOfInput())
+            {
+                signals.request("end of capture");
             }
             else if (nowNs - nextProgressNs >= 0)
             {
@@ -121,11 +126,16 @@ final class ApplianceMonitor implements AutoCloseable
      */
     String progress()
     {
-        return String.format("rx %,d frames | md %,d msgs, %d stale | session %s | orders %,d sent, %,d refused, " +
-            "%,d fills | kill switch trips %d (%d automatic)", appliance.feedPorts.rxFrames(),
-            report.marketDataMessages(), report.staleMessages(), appliance.session.state(), report.ordersSent(),
-            report.riskRejects(), report.fills(), gatewayCounter(GatewayCounter.KILLS) +
-            gatewayCounter(GatewayCounter.AUTO_KILLS), gatewayCounter(GatewayCounter.AUTO_KILLS));
+        final String md = String.format("rx %,d frames | md %,d msgs, %d stale", appliance.feedPorts.rxFrames(),
+            report.marketDataMessages(), report.staleMessages());
+        if (null == appliance.session)
+        {
+            return md + " | no venue session";
+        }
+        return md + String.format(" | session %s | orders %,d sent, %,d refused, %,d fills | kill switch trips %d " +
+            "(%d automatic)", appliance.session.state(), report.ordersSent(), report.riskRejects(), report.fills(),
+            gatewayCounter(GatewayCounter.KILLS) + gatewayCounter(GatewayCounter.AUTO_KILLS),
+            gatewayCounter(GatewayCounter.AUTO_KILLS));
     }
 
     /**

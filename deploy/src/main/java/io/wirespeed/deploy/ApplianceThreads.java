@@ -45,7 +45,10 @@ final class ApplianceThreads implements AutoCloseable
                 layout.add(new Layout(AgentRole.STRATEGY, appliance.gatedStrategies()));
             }
             layout.add(new Layout(AgentRole.FEED, appliance.feed));
-            layout.add(new Layout(AgentRole.GATEWAY, new CompositeAgent(appliance.gateway, appliance.session)));
+            if (!appliance.venueAgents().isEmpty())
+            {
+                layout.add(new Layout(AgentRole.GATEWAY, new CompositeAgent(appliance.venueAgents())));
+            }
         }
         else
         {
@@ -75,7 +78,10 @@ final class ApplianceThreads implements AutoCloseable
                 roles.add(AgentRole.STRATEGY);
             }
             roles.add(AgentRole.FEED);
-            roles.add(AgentRole.GATEWAY);
+            if (config.gateway().venueSession())
+            {
+                roles.add(AgentRole.GATEWAY);
+            }
         }
         else
         {

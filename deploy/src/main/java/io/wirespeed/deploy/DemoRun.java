@@ -77,7 +77,7 @@ final class DemoRun
     boolean run(final long seconds, final PrintWriter out) throws InterruptedException
     {
         final ThreadingMode mode = config.appliance().threadingMode();
-        final String configured = Secrets.tryResolve(config.gateway().secretRef());
+        final String configured = Secrets.tryGateway(config);
         final String secret = null == configured ? randomSecret() : configured;
         final Path venueCounters = Venue.countersPath(config);
         final List<AgentRole> roles = new ArrayList<>(

@@ -5,12 +5,15 @@ import io.wirespeed.config.Endpoint;
 import io.wirespeed.config.FaultContext;
 import io.wirespeed.config.FeedName;
 import io.wirespeed.config.NicBackend;
+import io.wirespeed.config.PcapNicContext;
 import io.wirespeed.config.WirespeedConfig;
 import io.wirespeed.nic.NicCounter;
 import io.wirespeed.nic.NicPort;
 import io.wirespeed.nic.fault.FaultInjectingPort;
 import io.wirespeed.nic.kernel.KernelNicPort;
 import io.wirespeed.nic.kernel.KernelSubscription;
+import io.wirespeed.nic.pcap.CaptureFileException;
+import io.wirespeed.nic.pcap.PcapNicPort;
 import io.wirespeed.nic.shm.ShmFeedPorts;
 import io.wirespeed.nic.shm.ShmNicPort;
 import io.wirespeed.nic.status.CounterAllocator;
@@ -28,7 +31,8 @@ import java.util.List;
 
 /**
  * The appliance's side of the feeds on the configured NIC backend: shm wires a running venue created, kernel sockets
- * that joined each feed's group, or one AF_XDP socket on the configured interface queue subscribed to every feed.
+ * that joined each feed's group, one AF_XDP socket on the configured interface queue subscribed to every feed, or the
+ * configured captures replayed as one port (with the clock of their recorded time for the feed handler's timers).
  * A value that cannot be honoured is a {@link Refusal} naming its key; what was opened is described as read back from
  * the ports (paths and peer, groups and ports joined, the XDP mode and bind obtained).
  */
@@ -37,6 +41,7 @@ final class FeedPorts implements AutoCloseable
     private final List<NicPort> ports = new ArrayList<>();
     private final List<NicPort> rawPorts = new ArrayList<>();
     private final List<String> description = new ArrayList<>();
+    private PcapNicPort capture;
 
     private FeedPorts()
     {
@@ -69,9 +74,8 @@ final class FeedPorts implements AutoCloseable
                     feeds.openAfXdp(config, allocator, clock);
                     break;
                 default:
-                    throw Refusal.of("nic.backend", backend, "not supported by this command yet: a capture's " +
-                        "frames go through the feed handler on the capture's own clock once that is wired in; " +
-                        "use shm, kernel or af_xdp");
+                    feeds.openCaptures(config, allocator, clock);
+                    break;
             }
             return feeds;
         }
@@ -100,6 +104,38 @@ final class FeedPorts implements AutoCloseable
     List<String> description()
     {
         return List.copyOf(description);
+    }
+
+    /**
+     * The clock for the feed handler's timers: the captures' recorded time when the feeds are replayed on it
+     * ({@code nic.pcap.clock = "capture"}), else the host's.
+     *
+     * @param host the appliance's clock.
+     * @return the clock to hand to the feed handler.
+     */
+    EpochNanoClock timerClock(final EpochNanoClock host)
+    {
+        return null == capture ? host : capture.timerClock();
+    }
+
+    /**
+     * Whether the feeds have ended: every frame of every capture delivered. Live feeds never end.
+     *
+     * @return true at the end of a replay.
+     */
+    boolean isEndOfInput()
+    {
+        return null != capture && capture.isEndOfCapture();
+    }
+
+    /**
+     * What a replay delivered, once it has ended: frames, bytes, first and last recorded time and problems per file.
+     *
+     * @return the lines, or null for live feeds.
+     */
+    String captureSummary()
+    {
+        return null == capture ? null : capture.summary();
     }
 
     /**
@@ -313,6 +349,28 @@ final class FeedPorts implements AutoCloseable
             "subscribed %s", port.options().interfaceName(), port.interfaceIndex(), port.options().queue(),
             port.mode().label(), port.options().umemFrameCount(), port.options().umemFrameSizeBytes(),
             port.options().ringSize(), subscribed));
+    }
+
+    private void openCaptures(
+        final WirespeedConfig config, final CounterAllocator allocator, final EpochNanoClock clock)
+    {
+        final PcapNicContext pcap = config.nic().pcap();
+        final boolean one = null == pcap.readPaths();
+        final String key = one ? "nic.pcap.read_path" : "nic.pcap.read_paths";
+        try
+        {
+            capture = PcapNicPort.open("captures", pcap, allocator, clock);
+        }
+        catch (final CaptureFileException | IllegalArgumentException ex)
+        {
+            throw Refusal.of(key, one ? String.valueOf(pcap.readPath()) : pcap.readPaths().toString(), ex.getMessage());
+        }
+        rawPorts.add(capture);
+        ports.add(capture);
+        description.add(String.format("pcap: %d capture(s) %s merged by recorded time, %s pacing, gap and silence " +
+            "timers on %s; sent frames %s", pcap.captures().size(), pcap.captures(), pcap.pacing().text(),
+            null == capture.captureClock() ? "the host's clock" : "the captures' recorded time",
+            null == pcap.writePath() ? "discarded" : "written to " + pcap.writePath()));
     }
 
     private void addFeed(

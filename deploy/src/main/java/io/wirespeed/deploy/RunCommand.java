@@ -83,7 +83,7 @@ final class RunCommand implements Callable<Integer>
         throws InterruptedException
     {
         refuseWhatIsNotBuilt(config);
-        final String secret = Secrets.gateway(config);
+        final String secret = config.gateway().venueSession() ? Secrets.gateway(config) : null;
         final ThreadingMode mode = config.appliance().threadingMode();
         final boolean inProcessStrategies = ThreadingMode.MULTI_PROCESS != mode && config.strategies().stream()
             .anyMatch((strategy) -> StrategySample.NONE != strategy.sample());
@@ -107,6 +107,10 @@ final class RunCommand implements Callable<Integer>
                 " | market data still arriving at the stop"));
             out.println("tick-to-trade summary (wall clock, this machine, " + mode.text() + " threading)");
             monitor.report().print(out);
+            if (null != appliance.feedPorts.captureSummary())
+            {
+                out.println(appliance.feedPorts.captureSummary());
+            }
             BookDigests.printAppliance(config, appliance.feed, out);
             monitor.printSummaryLine(out);
         }
@@ -135,8 +139,8 @@ final class RunCommand implements Callable<Integer>
     {
         final long deadlineNs = System.nanoTime() +
             TimeUnit.MILLISECONDS.toNanos(appliance.config.gateway().connectTimeoutMs());
-        while (SessionState.ESTABLISHED != appliance.session.state() && System.nanoTime() - deadlineNs < 0 &&
-            !signals.isRequested())
+        while (null != appliance.session && SessionState.ESTABLISHED != appliance.session.state() &&
+            System.nanoTime() - deadlineNs < 0 && !signals.isRequested())
         {
             monitor.settle(TimeUnit.MILLISECONDS.toNanos(10));
         }
@@ -155,12 +159,19 @@ final class RunCommand implements Callable<Integer>
         out.printf("  streams: %s market data %d (term %,d B), orders %d, executions %d, control %d%n",
             config.aeron().channel(), appliance.marketData.streamId(), appliance.marketData.termBufferLength(),
             config.aeron().orderStreamId(), config.aeron().executionStreamId(), config.aeron().controlStreamId());
-        final String endpoint = appliance.venueTransport.connectedEndpoint();
-        out.printf("  venue session: %s, %s, uuid %d, session %s firm %s, access key %s%n",
-            null == endpoint ? "not connected to " + config.gateway().venueHost() + ":" +
-            config.gateway().venuePort() + " (retrying every " + config.gateway().reconnectBackoffMs() + " ms)" :
-            "connected " + endpoint, appliance.session.state(), appliance.session.uuid(),
-            config.gateway().sessionId(), config.gateway().firmId(), config.gateway().accessKeyId());
+        if (null == appliance.session)
+        {
+            out.println("  venue session: none (gateway.venue_session = false): no gateway runs, no order leaves");
+        }
+        else
+        {
+            final String endpoint = appliance.venueTransport.connectedEndpoint();
+            out.printf("  venue session: %s, %s, uuid %d, session %s firm %s, access key %s%n",
+                null == endpoint ? "not connected to " + config.gateway().venueHost() + ":" +
+                config.gateway().venuePort() + " (retrying every " + config.gateway().reconnectBackoffMs() + " ms)" :
+                "connected " + endpoint, appliance.session.state(), appliance.session.uuid(),
+                config.gateway().sessionId(), config.gateway().firmId(), config.gateway().accessKeyId());
+        }
         out.println("  strategies: " + strategies(config, appliance));
         for (final String line : threads.description())
         {

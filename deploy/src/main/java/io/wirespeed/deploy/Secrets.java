@@ -4,6 +4,7 @@ import io.wirespeed.config.SecretRef;
 import io.wirespeed.config.VenueOrderEntryContext;
 import io.wirespeed.config.WirespeedConfig;
 
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -52,33 +53,54 @@ final class Secrets
     }
 
     /**
-     * Whether a reference resolves, for a caller that has a fallback of its own.
+     * The gateway's secret when {@code gateway.secret_ref} can be read, for a caller with a fallback of its own.
      *
-     * @param ref to try.
+     * @param config concluded configuration.
      * @return the secret, or null when it cannot be read.
+     * @throws Refusal when it can be read but is not a secret key (not base64url).
      */
-    static String tryResolve(final SecretRef ref)
+    static String tryGateway(final WirespeedConfig config)
     {
         try
         {
-            return ref.resolve();
+            config.gateway().secretRef().resolve();
         }
         catch (final IllegalStateException ex)
         {
             return null;
         }
+        return gateway(config);
     }
 
     private static String resolve(final String key, final SecretRef ref)
     {
+        final String secret;
         try
         {
-            return ref.resolve();
+            secret = ref.resolve();
         }
         catch (final IllegalStateException ex)
         {
             throw Refusal.of(key, ref.toString(), "cannot resolve the secret: " + ex.getMessage() +
                 (SecretRef.Kind.ENV == ref.kind() ? " (export it before starting)" : ""));
+        }
+        if (!isBase64Url(secret))
+        {
+            throw Refusal.of(key, ref.toString(), "the secret is not base64url (iLink 3 secret keys are handed out " +
+                "base64url-encoded; the HMAC key is the decoded bytes)");
+        }
+        return secret;
+    }
+
+    private static boolean isBase64Url(final String secret)
+    {
+        try
+        {
+            return Base64.getUrlDecoder().decode(secret.strip()).length > 0;
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            return false;
         }
     }
 }

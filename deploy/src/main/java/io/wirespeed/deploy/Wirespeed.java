@@ -50,7 +50,24 @@ public final class Wirespeed implements Runnable
      */
     public static int execute(final String... args)
     {
-        return new CommandLine(new Wirespeed()).execute(args);
+        return new CommandLine(new Wirespeed()).setExecutionExceptionHandler(Wirespeed::onFailure).execute(args);
+    }
+
+    /**
+     * A command failed in a way it did not foresee: one line naming the command and every cause, exit 1.
+     */
+    private static int onFailure(
+        final Exception ex, final CommandLine commandLine, final CommandLine.ParseResult parseResult)
+    {
+        final StringBuilder line = new StringBuilder("wirespeed ").append(commandLine.getCommandName())
+            .append(": failed: ").append(ex);
+        for (Throwable cause = ex.getCause(); null != cause && line.length() < 2_000; cause = cause.getCause())
+        {
+            line.append("; caused by ").append(cause);
+        }
+        commandLine.getErr().println(line.toString().replace('\n', ' '));
+        commandLine.getErr().flush();
+        return 1;
     }
 
     /**

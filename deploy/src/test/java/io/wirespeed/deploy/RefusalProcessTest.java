@@ -81,6 +81,17 @@ final class RefusalProcessTest
     }
 
     @Test
+    void runAndVenueRefuseASecretThatIsNotBase64url()
+    {
+        final Map<String, String> notBase64 = Map.of("WIRESPEED_VENUE_SECRET", "x");
+        final String line = "gateway.secret_ref = \"env:WIRESPEED_VENUE_SECRET\": the secret is not base64url";
+
+        assertRefused(run(notBase64, "-Dwirespeed.nic.backend=kernel"), Refusal.EXIT_REFUSED, line);
+        assertRefused(WirespeedProcess.runToEnd(work, "venue", notBase64, options(), "venue", "--seconds", "1"),
+            Refusal.EXIT_REFUSED, line);
+    }
+
+    @Test
     void runRefusesACoreThisHostDoesNotHave()
     {
         final int core = Math.min(4095, Runtime.getRuntime().availableProcessors() + 64);
@@ -101,12 +112,14 @@ final class RefusalProcessTest
     }
 
     @Test
-    void runRefusesACaptureFileBackendUntilItsClockIsWiredIn()
+    void runRefusesACaptureItCannotRead()
     {
+        final Path missing = work.resolve("feed.pcap");
         final WirespeedProcess run = run(SECRET, "-Dwirespeed.nic.backend=pcap",
-            "-Dwirespeed.nic.pcap.read_path=" + work.resolve("feed.pcap"));
+            "-Dwirespeed.nic.pcap.read_path=" + missing);
 
-        assertRefused(run, Refusal.EXIT_REFUSED, "nic.backend = \"pcap\": not supported by this command yet");
+        assertRefused(run, Refusal.EXIT_REFUSED, "nic.pcap.read_path = \"" + missing + "\": " +
+            missing + ": cannot open capture for reading (no such file)");
     }
 
     @Test
