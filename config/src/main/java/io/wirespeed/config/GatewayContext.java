@@ -45,6 +45,17 @@ public final class GatewayContext extends ConfigContext<GatewayContext>
      */
     public static final long VENUE_MAX_MESSAGES_PER_SECOND_DEFAULT = 2_000;
 
+    /**
+     * Default: the gateway runs and holds a session with the venue.
+     */
+    public static final boolean VENUE_SESSION_DEFAULT = true;
+
+    /**
+     * The form of an access key id: 1..20 letters, digits, {@code _} or {@code -}.
+     */
+    public static final String ACCESS_KEY_ID_PATTERN = "[A-Za-z0-9_-]{1,20}";
+
+    private boolean venueSession = VENUE_SESSION_DEFAULT;
     private String venueHost = VENUE_HOST_DEFAULT;
     private int venuePort = VENUE_PORT_DEFAULT;
     private String sessionId;
@@ -64,6 +75,30 @@ public final class GatewayContext extends ConfigContext<GatewayContext>
     public GatewayContext()
     {
         super("gateway");
+    }
+
+    /**
+     * Whether the appliance runs the gateway and its venue session, {@code venue_session}.
+     *
+     * @return true to trade with the venue.
+     */
+    public boolean venueSession()
+    {
+        return venueSession;
+    }
+
+    /**
+     * Whether the appliance runs the gateway and its venue session, {@code venue_session}: false for market data only
+     * (a capture replayed offline, a feed handler for other hosts); no order then leaves the appliance and the
+     * secret is not read.
+     *
+     * @param venueSession true to trade with the venue.
+     * @return this for a fluent API.
+     */
+    public GatewayContext venueSession(final boolean venueSession)
+    {
+        this.venueSession = venueSession;
+        return this;
     }
 
     /**
@@ -337,6 +372,7 @@ public final class GatewayContext extends ConfigContext<GatewayContext>
     @Override
     void read(final ConfigReader.Table table)
     {
+        table.bool("venue_session", this::venueSession);
         table.string("venue_host", this::venueHost);
         table.int32("venue_port", this::venuePort);
         table.string("session_id", this::sessionId);
@@ -369,7 +405,7 @@ public final class GatewayContext extends ConfigContext<GatewayContext>
         }
         if (validator.required("access_key_id", accessKeyId))
         {
-            validator.matches("access_key_id", accessKeyId, "[A-Za-z0-9_-]{1,20}",
+            validator.matches("access_key_id", accessKeyId, ACCESS_KEY_ID_PATTERN,
                 "access key id (1..20 letters, digits, _ or -)");
         }
         validator.required("secret_ref", secretRef);

@@ -106,6 +106,7 @@ public final class SimContext extends ConfigContext<SimContext>
     private boolean sendSessionStatistics = true;
     private boolean sendDailyStatistics = true;
     private boolean sendLimitsBanding = true;
+    private final VenueOrderEntryContext orderEntry = new VenueOrderEntryContext();
 
     /**
      * A context holding the defaults.
@@ -548,9 +549,20 @@ public final class SimContext extends ConfigContext<SimContext>
         return this;
     }
 
+    /**
+     * The venue's order entry, {@code [sim.order_entry]}.
+     *
+     * @return the context.
+     */
+    public VenueOrderEntryContext orderEntry()
+    {
+        return orderEntry;
+    }
+
     @Override
     void read(final ConfigReader.Table table)
     {
+        orderEntry.read(table.table("order_entry"));
         table.integer("seed", this::seed);
         table.integer("message_rate_per_second", this::messageRatePerSecond);
         table.number("burstiness", this::burstiness);
@@ -575,6 +587,7 @@ public final class SimContext extends ConfigContext<SimContext>
     @Override
     void validate(final Validator validator)
     {
+        orderEntry.conclude(validator.scope("order_entry"));
         validator.range("message_rate_per_second", messageRatePerSecond, 1, 10_000_000);
         validator.range("burstiness", burstiness, 0.0, 1.0);
         validator.range("book_depth", bookDepth, 1, 100);

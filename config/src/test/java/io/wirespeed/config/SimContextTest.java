@@ -125,4 +125,68 @@ final class SimContextTest
             "no statistics to send (send_session_statistics and send_daily_statistics are false); use 0",
             ConfigLocation.NONE)), ex.errors());
     }
+
+    @Test
+    void shouldListenOnTheGatewaysDefaultEndpointAndAcceptTheGatewaysKeyByDefault()
+    {
+        final VenueOrderEntryContext orderEntry = WirespeedConfig.loadDefault().sim().orderEntry();
+
+        assertEquals("127.0.0.1", orderEntry.host());
+        assertEquals(GatewayContext.VENUE_PORT_DEFAULT, orderEntry.port());
+        assertEquals(8, orderEntry.maxSessions());
+        assertTrue(orderEntry.accessKeys().isEmpty());
+    }
+
+    @Test
+    void shouldReadTheVenuesOrderEntryEndpointAndAccessKeys()
+    {
+        final WirespeedConfig config = WirespeedConfig.parse(Fixtures.VALID + """
+            [sim.order_entry]
+            host = "0.0.0.0"
+            port = 0
+            max_sessions = 2
+
+            [sim.order_entry.access_keys]
+            firm-a = "env:FIRM_A_SECRET"
+            firm_b = "file:/etc/venue/firm_b.secret"
+            """, "test.toml", new Properties());
+
+        final VenueOrderEntryContext orderEntry = config.sim().orderEntry();
+        assertEquals("0.0.0.0", orderEntry.host());
+        assertEquals(0, orderEntry.port());
+        assertEquals(2, orderEntry.maxSessions());
+        assertEquals(List.of("firm-a", "firm_b"), List.copyOf(orderEntry.accessKeys().keySet()));
+        assertEquals(new SecretRef(SecretRef.Kind.ENV, "FIRM_A_SECRET"), orderEntry.accessKeys().get("firm-a"));
+        assertEquals(new SecretRef(SecretRef.Kind.FILE, "/etc/venue/firm_b.secret"),
+            orderEntry.accessKeys().get("firm_b"));
+    }
+
+    @Test
+    void shouldRefuseABadOrderEntryEndpointAndAccessKeyNamingEach()
+    {
+        final ConfigException ex = assertThrows(ConfigException.class, () -> new VenueOrderEntryContext()
+            .host("no such host!").port(70_000).maxSessions(0)
+            .accessKey("not a key id", new SecretRef(SecretRef.Kind.ENV, "X")).conclude());
+
+        assertEquals(List.of(
+            new ConfigError("sim.order_entry.host", "\"no such host!\"",
+            "invalid host (a host name or an IPv4 address)", ConfigLocation.NONE),
+            new ConfigError("sim.order_entry.port", "70000", "out of range (0..65535)", ConfigLocation.NONE),
+            new ConfigError("sim.order_entry.max_sessions", "0", "out of range (1..1024)", ConfigLocation.NONE),
+            new ConfigError("sim.order_entry.access_keys.not a key id", "\"not a key id\"",
+            "invalid access key id (1..20 of A-Z a-z 0-9 _ -)", ConfigLocation.NONE)), ex.errors());
+    }
+
+    @Test
+    void shouldRefuseAnAccessKeyThatIsNotASecretReference()
+    {
+        final List<ConfigError> errors = Fixtures.errors(Fixtures.VALID + """
+            [sim.order_entry.access_keys]
+            firm-a = "hunter2"
+            """);
+
+        assertEquals(1, errors.size(), errors::toString);
+        assertEquals("sim.order_entry.access_keys.firm-a", errors.get(0).key());
+        assertFalse(errors.get(0).toString().contains("hunter2"), "a secret written in the file is never echoed");
+    }
 }

@@ -3,10 +3,6 @@ package io.wirespeed.deploy;
 import io.aeron.Aeron;
 import io.aeron.Publication;
 import io.aeron.driver.MediaDriver;
-import io.aeron.driver.ThreadingMode;
-import io.wirespeed.config.ChannelContext;
-import io.wirespeed.config.DriverThreadingMode;
-import io.wirespeed.config.FeedName;
 import io.wirespeed.config.StrategyContext;
 import io.wirespeed.config.StrategySample;
 import io.wirespeed.config.WirespeedConfig;
@@ -15,37 +11,27 @@ import io.wirespeed.gateway.GatewayAgent;
 import io.wirespeed.gateway.session.FixpInitiator;
 import io.wirespeed.gateway.session.SessionCounters;
 import io.wirespeed.gateway.transport.TcpVenueTransport;
-import io.wirespeed.nic.shm.ShmFeedPorts;
-import io.wirespeed.nic.shm.ShmNicPort;
 import io.wirespeed.nic.status.CountersFile;
-import io.wirespeed.sim.MarketDataPorts;
-import io.wirespeed.sim.MarketDataSimulator;
-import io.wirespeed.sim.SimCounters;
-import io.wirespeed.sim.venue.AcceptorCounters;
-import io.wirespeed.sim.venue.FixpAcceptor;
-import io.wirespeed.sim.venue.OrderEntryApplication;
-import io.wirespeed.sim.venue.VenueCounters;
 import io.wirespeed.strategy.StrategyClient;
 import io.wirespeed.strategy.StrategyMain;
 import io.wirespeed.strategy.StrategySettings;
 import org.agrona.CloseHelper;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.Agent;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.EpochNanoClock;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The whole appliance in one process against the embedded exchange simulator: the venue (market data on per-feed
- * shm wires, iLink 3-style order entry on a loopback TCP port), the feed handler, the gateway with its venue session,
- * and the in-process sample strategies, over Aeron IPC on an embedded media driver.
+ * The appliance, assembled in one place that {@code run}, {@code demo} and the tests share, from the configuration
+ * alone: the feeds on the configured NIC backend ({@link FeedPorts}), the media driver embedded or external
+ * ({@link MediaDriverLink}), the feed handler publishing normalized market data over Aeron (on the captures' clock when
+ * the feeds are replayed), the gateway with its FIXP session to {@code gateway.venue_host:venue_port} signed with the
+ * secret {@code gateway.secret_ref} names (neither with {@code gateway.venue_session = false}), and the configured
+ * sample strategies in process unless the threading mode keeps them out.
  * <p>
  * Assembly only: nothing runs until the caller drives the agents, by hand ({@link #doWork()}, as tests do with a
  * manual clock) or on threads ({@link ApplianceThreads}).
@@ -53,120 +39,72 @@ import java.util.Map;
 final class Appliance implements AutoCloseable
 {
     private static final int MAX_COUNTERS = 4096;
-    private static final int MAX_VENUE_CONNECTIONS = 8;
 
     final WirespeedConfig config;
     final EpochNanoClock clock;
     final CountersFile counters;
-    final String venueSecret;
-    final boolean generatedSecret;
-    final List<ShmNicPort> ports = new ArrayList<>();
-    final List<MarketDataSimulator> simulators = new ArrayList<>();
-    final OrderEntryApplication venueOrders;
-    final FixpAcceptor acceptor;
+    final FeedPorts feedPorts;
+    final MediaDriverLink driverLink;
     final MediaDriver driver;
     final Aeron aeron;
     final Publication marketData;
     final FeedHandlerAgent feed;
     final FixpInitiator session;
     final GatewayAgent gateway;
+    final TcpVenueTransport venueTransport;
     final List<StrategyClient> strategies = new ArrayList<>();
-    private final Path shmPath;
-    final Agent venueAgent;
+    private final Path countersPath;
+    private boolean agentsClosedByRunners;
 
     /**
      * Assemble the appliance.
      *
-     * @param config             concluded configuration; its gateway venue port is pointed at the simulator's.
-     * @param clock              the one clock every component reads.
-     * @param inProcessStrategies whether the configured sample strategies run in this process.
-     */
-    Appliance(final WirespeedConfig config, final EpochNanoClock clock, final boolean inProcessStrategies)
-    {
-        this(config, clock, inProcessStrategies, null);
-    }
-
-    /**
-     * Assemble the appliance with the venue holding its own secret for the gateway's access key, as when the two sides
-     * were provisioned with different keys (tests of a rejected session).
-     *
-     * @param config              concluded configuration; its gateway venue port is pointed at the simulator's.
+     * @param config              concluded configuration.
      * @param clock               the one clock every component reads.
+     * @param venueSecret         the secret the session signs with, resolved from {@code gateway.secret_ref}
+     *                            ({@link Secrets#gateway}); null without a venue session.
      * @param inProcessStrategies whether the configured sample strategies run in this process.
-     * @param venueOnlySecret     the secret the venue checks signatures with, or null for the gateway's own.
+     * @throws Refusal when a configured value cannot be honoured, naming its key.
      */
     Appliance(
         final WirespeedConfig config,
         final EpochNanoClock clock,
-        final boolean inProcessStrategies,
-        final String venueOnlySecret)
+        final String venueSecret,
+        final boolean inProcessStrategies)
     {
         this.config = config;
         this.clock = clock;
-        this.shmPath = config.nic().shm().path();
+        this.countersPath = countersPath(config);
         CountersFile countersFile = null;
-        MediaDriver mediaDriver = null;
-        Aeron client = null;
-        FixpAcceptor venueAcceptor = null;
+        FeedPorts feeds = null;
+        MediaDriverLink link = null;
+        FeedHandlerAgent feedHandler = null;
+        GatewayAgent gatewayAgent = null;
         try
         {
-            countersFile = CountersFile.create(Path.of(shmPath + "-counters"), MAX_COUNTERS);
-            final List<ShmNicPort> appliancePorts = new ArrayList<>();
-            for (final ChannelContext channel : config.channels())
-            {
-                final ShmNicPort[] venue = ShmFeedPorts.create(config.nic().shm(), channel.id(), countersFile, clock);
-                ports.addAll(List.of(venue));
-                final ShmNicPort[] appliance = ShmFeedPorts.attach(
-                    config.nic().shm(), channel.id(), countersFile, clock);
-                ports.addAll(List.of(appliance));
-                appliancePorts.addAll(List.of(appliance));
-                simulators.add(new MarketDataSimulator(config.sim(), channel, config.instruments(),
-                    new MarketDataPorts(venue[FeedName.A.ordinal()], venue[FeedName.B.ordinal()],
-                    venue[FeedName.SNAPSHOT.ordinal()], venue[FeedName.DEFINITION.ordinal()]),
-                    clock, new SimCounters(countersFile, channel.id())));
-            }
-
-            final String configured = configuredSecret(config);
-            generatedSecret = null == configured;
-            venueSecret = generatedSecret ? randomSecret() : configured;
-            venueOrders = new OrderEntryApplication(simulators.get(0).clientMarket(), clock,
-                config.sim().maxClientOrders(), config.sim().cancelOnDisconnect(),
-                new VenueCounters(countersFile, "venue"));
-            venueAcceptor = new FixpAcceptor("127.0.0.1", 0, Map.of(config.gateway().accessKeyId(),
-                null == venueOnlySecret ? venueSecret : venueOnlySecret),
-                MAX_VENUE_CONNECTIONS, venueOrders, clock, new AcceptorCounters(countersFile));
-            config.gateway().venueHost("127.0.0.1").venuePort(venueAcceptor.port());
-            final List<MarketDataSimulator> sims = simulators;
-            final FixpAcceptor acceptorRef = venueAcceptor;
-            final OrderEntryApplication ordersRef = venueOrders;
-            venueAgent = new VenueAgent(sims, ordersRef, acceptorRef, clock);
-
-            mediaDriver = MediaDriver.launchEmbedded(new MediaDriver.Context()
-                .aeronDirectoryName(config.aeron().dir().toString())
-                .threadingMode(driverThreadingMode(config.aeron().driverThreadingMode()))
-                .sharedIdleStrategy(new BackoffIdleStrategy())
-                .ipcTermBufferLength(config.aeron().ipcTermLengthBytes())
-                .dirDeleteOnStart(true)
-                .dirDeleteOnShutdown(true));
-            final boolean invoker = null != mediaDriver.sharedAgentInvoker();
-            client = Aeron.connect(new Aeron.Context()
-                .aeronDirectoryName(mediaDriver.aeronDirectoryName())
-                .driverTimeoutMs(config.aeron().driverTimeoutMs())
-                .useConductorAgentInvoker(invoker)
-                .driverAgentInvoker(mediaDriver.sharedAgentInvoker()));
+            countersFile = CountersFile.create(countersPath, MAX_COUNTERS);
+            feeds = FeedPorts.open(config, countersFile, clock);
+            link = MediaDriverLink.open(config.aeron());
+            final Aeron client = link.aeron();
             marketData = client.addExclusivePublication(config.aeron().channel(), config.aeron().marketDataStreamId());
-            feed = FeedHandlerAgent.create(config, appliancePorts.toArray(new ShmNicPort[0]), marketData, countersFile,
-                clock);
+            feedHandler = FeedHandlerAgent.create(config, feeds.ports(), marketData, countersFile,
+                feeds.timerClock(clock));
 
             final CountersFile allocator = countersFile;
             final FixpInitiator[] initiator = new FixpInitiator[1];
-            gateway = GatewayAgent.create(config, client, (listener) ->
+            final TcpVenueTransport transport = config.gateway().venueSession() ? new TcpVenueTransport() : null;
+            if (null != transport)
             {
-                initiator[0] = new FixpInitiator(config.gateway(), venueSecret, FixpInitiator.newUuid(clock.nanoTime()),
-                    new TcpVenueTransport(), listener, clock, new SessionCounters(allocator, "venue-session"));
-                return initiator[0];
-            }, countersFile, clock);
+                gatewayAgent = GatewayAgent.create(config, client, (listener) ->
+                {
+                    initiator[0] = new FixpInitiator(config.gateway(), venueSecret,
+                        FixpInitiator.newUuid(clock.nanoTime()), transport, listener, clock,
+                        new SessionCounters(allocator, "venue-session"));
+                    return initiator[0];
+                }, countersFile, clock);
+            }
             session = initiator[0];
+            venueTransport = transport;
 
             if (inProcessStrategies)
             {
@@ -183,30 +121,36 @@ final class Appliance implements AutoCloseable
         catch (final RuntimeException ex)
         {
             CloseHelper.closeAll(strategies);
-            CloseHelper.closeAll(client, mediaDriver);
-            if (null != venueAcceptor)
+            if (null != gatewayAgent)
             {
-                venueAcceptor.onClose();
+                closeAgent(gatewayAgent);
             }
-            CloseHelper.closeAll(ports);
-            CloseHelper.close(countersFile);
-            deleteWires();
+            if (null != feedHandler)
+            {
+                closeAgent(feedHandler);
+            }
+            CloseHelper.closeAll(link, feeds, countersFile);
+            IoUtil.deleteIfExists(countersPath.toFile());
             throw ex;
         }
         counters = countersFile;
-        acceptor = venueAcceptor;
-        driver = mediaDriver;
-        aeron = client;
+        feedPorts = feeds;
+        driverLink = link;
+        driver = link.driver();
+        aeron = link.aeron();
+        feed = feedHandler;
+        gateway = gatewayAgent;
     }
 
     /**
-     * The venue: the market-data simulators, the order-entry application and the FIXP acceptor, on one thread.
+     * The appliance's counters file: next to the configured shm wires, one per appliance.
      *
-     * @return the venue's agent.
+     * @param config the configuration.
+     * @return the path.
      */
-    Agent venueAgent()
+    static Path countersPath(final WirespeedConfig config)
     {
-        return venueAgent;
+        return Path.of(config.nic().shm().path() + "-counters");
     }
 
     /**
@@ -220,8 +164,7 @@ final class Appliance implements AutoCloseable
         final List<Agent> agents = new ArrayList<>();
         agents.add(feed);
         agents.addAll(strategies);
-        agents.add(gateway);
-        agents.add(session);
+        agents.addAll(venueAgents());
         return agents;
     }
 
@@ -239,35 +182,46 @@ final class Appliance implements AutoCloseable
         {
             agents.add(gatedStrategies());
         }
-        agents.add(gateway);
-        agents.add(session);
+        agents.addAll(venueAgents());
         return new CompositeAgent(agents.toArray(new Agent[0]));
     }
 
     /**
-     * The in-process strategies as one agent held back until the venue session is first established.
+     * The in-process strategies as one agent held back until the venue session is first established (not held back
+     * without a venue session: their orders then reach no gateway, and their clients count them as not sent).
      *
      * @return the agent.
      */
     Agent gatedStrategies()
     {
-        return new StartGate(new CompositeAgent(strategies.toArray(new Agent[0])), session);
+        final Agent composite = new CompositeAgent(strategies.toArray(new Agent[0]));
+        return null == session ? composite : new StartGate(composite, session);
     }
 
     /**
-     * The media driver's and the Aeron client conductor's duty cycles when the driver runs in invoker mode (they then
-     * run on the caller's background thread), else null.
+     * The gateway and its venue session, in that order.
+     *
+     * @return the two agents, or none without a venue session.
+     */
+    List<Agent> venueAgents()
+    {
+        return null == gateway ? List.of() : List.of(gateway, session);
+    }
+
+    /**
+     * The media driver's and the Aeron client conductor's duty cycles when the driver runs embedded in invoker mode
+     * (they then run on the caller's background thread), else null.
      *
      * @return the agent or null.
      */
     Agent driverAgent()
     {
-        return null == driver.sharedAgentInvoker() ? null :
+        return null == driver || null == driver.sharedAgentInvoker() ? null :
             new DriverInvokerAgent(driver.sharedAgentInvoker(), aeron.conductorAgentInvoker());
     }
 
     /**
-     * One pass over every agent, venue first, for a caller that drives the appliance by hand.
+     * One pass over every agent, for a caller that drives the appliance by hand.
      *
      * @return work done.
      */
@@ -276,12 +230,11 @@ final class Appliance implements AutoCloseable
         int work = 0;
         try
         {
-            if (null != driver.sharedAgentInvoker())
+            if (null != driver && null != driver.sharedAgentInvoker())
             {
                 work += driver.sharedAgentInvoker().invoke();
                 work += aeron.conductorAgentInvoker().invoke();
             }
-            work += venueAgent.doWork();
             for (final Agent agent : hotPathAgents())
             {
                 work += agent.doWork();
@@ -299,24 +252,31 @@ final class Appliance implements AutoCloseable
      */
     void onStart()
     {
-        venueAgent.onStart();
         for (final Agent agent : hotPathAgents())
         {
             agent.onStart();
         }
     }
 
+    /**
+     * The agents were closed by the runners that ran them; {@link #close()} closes only the rest.
+     */
+    void agentsClosedByRunners()
+    {
+        agentsClosedByRunners = true;
+    }
+
     public void close()
     {
-        for (final Agent agent : hotPathAgents())
+        if (!agentsClosedByRunners)
         {
-            closeAgent(agent);
+            for (final Agent agent : hotPathAgents())
+            {
+                closeAgent(agent);
+            }
         }
-        closeAgent(venueAgent);
-        CloseHelper.closeAll(aeron, driver);
-        CloseHelper.closeAll(ports);
-        CloseHelper.close(counters);
-        deleteWires();
+        CloseHelper.closeAll(driverLink, feedPorts, counters);
+        IoUtil.deleteIfExists(countersPath.toFile());
     }
 
     private static void closeAgent(final Agent agent)
@@ -328,54 +288,6 @@ final class Appliance implements AutoCloseable
         catch (final RuntimeException ignore)
         {
             // closing is best effort: the rest must still close
-        }
-    }
-
-    private void deleteWires()
-    {
-        // the appliance owns both sides of every wire, so it removes them on exit like the embedded driver's dir
-        IoUtil.deleteIfExists(Path.of(shmPath + "-counters").toFile());
-        for (final ChannelContext channel : config.channels())
-        {
-            for (final FeedName feedName : FeedName.values())
-            {
-                IoUtil.deleteIfExists(
-                    ShmFeedPorts.feedContext(config.nic().shm(), channel.id(), feedName).path().toFile());
-            }
-        }
-    }
-
-    private static String configuredSecret(final WirespeedConfig config)
-    {
-        try
-        {
-            return config.gateway().secretRef().resolve();
-        }
-        catch (final IllegalStateException ex)
-        {
-            return null;
-        }
-    }
-
-    private static String randomSecret()
-    {
-        final byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(key);
-    }
-
-    private static ThreadingMode driverThreadingMode(final DriverThreadingMode mode)
-    {
-        switch (mode)
-        {
-            case DEDICATED:
-                return ThreadingMode.DEDICATED;
-            case SHARED_NETWORK:
-                return ThreadingMode.SHARED_NETWORK;
-            case INVOKER:
-                return ThreadingMode.INVOKER;
-            default:
-                return ThreadingMode.SHARED;
         }
     }
 }

@@ -49,7 +49,7 @@ final class DemoCommand implements Callable<Integer>
         description = "how long the simulated venue publishes; 0 runs until interrupted (default: ${DEFAULT-VALUE})")
     long seconds;
 
-    public Integer call()
+    public Integer call() throws InterruptedException
     {
         final PrintWriter out = spec.commandLine().getOut();
         if (seconds < 0)
@@ -67,6 +67,16 @@ final class DemoCommand implements Callable<Integer>
         {
             spec.commandLine().getErr().println(ex.getMessage());
             return ConfigCheck.EXIT_INVALID;
+        }
+
+        try
+        {
+            DemoRun.checkBackend(config);
+        }
+        catch (final Refusal refusal)
+        {
+            spec.commandLine().getErr().println(refusal.getMessage());
+            return refusal.exitCode();
         }
 
         out.println("wirespeed demo");
@@ -89,13 +99,23 @@ final class DemoCommand implements Callable<Integer>
         out.println("  " + framePrinter.sofhStream(PrintFormat.TEXT, buffer, 0, orderLength));
         out.flush();
 
-        out.printf("[4/4] the appliance for %s: exchange simulator -> shm NIC (feeds A, B, snapshot, definitions) " +
-            "-> feed handler -> Aeron IPC -> strategies -> gateway (risk) -> iLink 3 session over TCP -> simulator%n",
-            0 == seconds ? "as long as it runs (Ctrl-C stops it)" : seconds + " s");
-        out.flush();
-        final ApplianceRun run = new ApplianceRun(config);
-        final boolean booksEqual = run.run(seconds, out);
-
+        final StopSignals signals = StopSignals.install();
+        final DemoRun run = new DemoRun(config, signals);
+        final boolean booksEqual;
+        try
+        {
+            out.printf("[4/4] the appliance for %s: exchange simulator -> %s NIC (feeds A, B, snapshot, " +
+                "definitions) -> feed handler -> Aeron IPC -> strategies -> gateway (risk) -> iLink 3 session over " +
+                "TCP -> simulator%n", 0 == seconds ? "as long as it runs (Ctrl-C stops it)" : seconds + " s",
+                config.nic().backend().text());
+            out.flush();
+            booksEqual = run.run(seconds, out);
+        }
+        catch (final Refusal refusal)
+        {
+            spec.commandLine().getErr().println(refusal.getMessage());
+            return refusal.exitCode();
+        }
         out.println();
         out.println("tick-to-trade summary (wall clock, this machine, " + config.appliance().threadingMode().text() +
             " threading; idle strategies from the config)");

@@ -53,6 +53,22 @@ final class StrategyCommand implements Callable<Integer>
         }
         try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier())
         {
+            // SIGINT/SIGTERM stop the strategy and the command exits 0, not the JVM's 130/143 from a shutdown hook
+            final StopSignals signals = StopSignals.install();
+            final Thread relay = new Thread(() ->
+            {
+                try
+                {
+                    signals.await(Long.MAX_VALUE);
+                    barrier.signal();
+                }
+                catch (final InterruptedException ignore)
+                {
+                    Thread.currentThread().interrupt();
+                }
+            }, "strategy-stop-signal");
+            relay.setDaemon(true);
+            relay.start();
             StrategyMain.run(config, name, barrier);
         }
         catch (final IllegalArgumentException ex)

@@ -9,8 +9,12 @@ import org.agrona.concurrent.EpochNanoClock;
 import java.util.List;
 
 /**
- * The embedded exchange simulator as one agent: market data, the order-entry application and its FIXP acceptor share
- * one thread, so client orders and participant activity are matched by one writer on the same books.
+ * The exchange simulator as one agent: market data, the order-entry application and its FIXP acceptor share one
+ * thread, so client orders and participant activity are matched by one writer on the same books.
+ * <p>
+ * {@link #closeMarket()} (from any thread) closes the market as a venue does at the end of its day: participants
+ * stop, order entry closes its connections and its listening socket, and the feeds go on with heartbeats and the
+ * snapshot and definition loops over books that no longer change, so a receiver can recover what it missed.
  */
 final class VenueAgent implements Agent
 {
@@ -18,6 +22,10 @@ final class VenueAgent implements Agent
     private final OrderEntryApplication orders;
     private final FixpAcceptor acceptor;
     private final EpochNanoClock clock;
+    private volatile boolean closeMarketRequested;
+    private volatile boolean marketClosed;
+    private boolean acceptorClosed;
+    private boolean closed;
 
     VenueAgent(
         final List<MarketDataSimulator> simulators,
@@ -43,8 +51,20 @@ final class VenueAgent implements Agent
     public int doWork()
     {
         final long nowNs = clock.nanoTime();
-        int work = acceptor.doWork(nowNs);
-        work += orders.doWork(nowNs);
+        int work = 0;
+        if (!acceptorClosed)
+        {
+            if (closeMarketRequested)
+            {
+                closeOrderEntry();
+                work++;
+            }
+            else
+            {
+                work += acceptor.doWork(nowNs);
+                work += orders.doWork(nowNs);
+            }
+        }
         for (final MarketDataSimulator simulator : simulators)
         {
             work += simulator.doWork();
@@ -52,17 +72,54 @@ final class VenueAgent implements Agent
         return work;
     }
 
-    public void onClose()
+    /**
+     * Close the market (from any thread): participants stop now, order entry closes on the agent's next duty cycle.
+     */
+    void closeMarket()
     {
-        acceptor.onClose();
         for (final MarketDataSimulator simulator : simulators)
         {
-            simulator.onClose();
+            simulator.stopParticipants();
+        }
+        closeMarketRequested = true;
+    }
+
+    /**
+     * Has the agent closed order entry after {@link #closeMarket()}, so the books no longer change?
+     *
+     * @return true once closed.
+     */
+    boolean isMarketClosed()
+    {
+        return marketClosed;
+    }
+
+    public void onClose()
+    {
+        if (!closed)
+        {
+            closed = true;
+            if (!acceptorClosed)
+            {
+                acceptorClosed = true;
+                acceptor.onClose();
+            }
+            for (final MarketDataSimulator simulator : simulators)
+            {
+                simulator.onClose();
+            }
         }
     }
 
     public String roleName()
     {
         return "venue";
+    }
+
+    private void closeOrderEntry()
+    {
+        acceptorClosed = true;
+        acceptor.onClose();
+        marketClosed = true;
     }
 }

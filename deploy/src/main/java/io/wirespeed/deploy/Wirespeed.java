@@ -17,11 +17,13 @@ import java.util.Properties;
     description = "Low-latency market-data and order-gateway appliance.",
     subcommands =
     {
-        DemoCommand.class, SimCommand.class, StrategyCommand.class, KillCommand.class, ConfigCommand.class,
-        DecodeCommand.class, CommandLine.HelpCommand.class
+        DemoCommand.class, RunCommand.class, VenueCommand.class, DriverCommand.class, StrategyCommand.class,
+        KillCommand.class, ConfigCommand.class, DecodeCommand.class, CommandLine.HelpCommand.class
     })
 public final class Wirespeed implements Runnable
 {
+    private static final String SLF4J_VERBOSITY_PROP_NAME = "slf4j.internal.verbosity";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -32,6 +34,11 @@ public final class Wirespeed implements Runnable
      */
     public static void main(final String[] args)
     {
+        if (null == System.getProperty(SLF4J_VERBOSITY_PROP_NAME))
+        {
+            // the affinity library logs through SLF4J and the jar carries no provider: no warning about that
+            System.setProperty(SLF4J_VERBOSITY_PROP_NAME, "ERROR");
+        }
         System.exit(execute(args));
     }
 
@@ -43,7 +50,24 @@ public final class Wirespeed implements Runnable
      */
     public static int execute(final String... args)
     {
-        return new CommandLine(new Wirespeed()).execute(args);
+        return new CommandLine(new Wirespeed()).setExecutionExceptionHandler(Wirespeed::onFailure).execute(args);
+    }
+
+    /**
+     * A command failed in a way it did not foresee: one line naming the command and every cause, exit 1.
+     */
+    private static int onFailure(
+        final Exception ex, final CommandLine commandLine, final CommandLine.ParseResult parseResult)
+    {
+        final StringBuilder line = new StringBuilder("wirespeed ").append(commandLine.getCommandName())
+            .append(": failed: ").append(ex);
+        for (Throwable cause = ex.getCause(); null != cause && line.length() < 2_000; cause = cause.getCause())
+        {
+            line.append("; caused by ").append(cause);
+        }
+        commandLine.getErr().println(line.toString().replace('\n', ' '));
+        commandLine.getErr().flush();
+        return 1;
     }
 
     /**

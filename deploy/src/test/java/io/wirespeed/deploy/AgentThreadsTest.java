@@ -10,13 +10,14 @@ import org.agrona.concurrent.YieldingIdleStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -34,16 +35,16 @@ final class AgentThreadsTest
         assumeTrue(core >= 1, "needs at least 2 CPUs");
 
         final ProbeAgent agent = new ProbeAgent();
-        final StringWriter report = new StringWriter();
         final AgentRunner runner = new AgentRunner(new YieldingIdleStrategy(), Throwable::printStackTrace, null, agent);
         try
         {
-            final Thread thread = AgentThreads.start(
-                runner, new AgentContext(AgentRole.FEED).core(core), new PrintWriter(report, true));
+            final AgentThreads.Placement placement =
+                AgentThreads.start(runner, new AgentContext(AgentRole.FEED).core(core));
+            assertNull(placement.awaitFailure());
             assertTrue(agent.sampled.await(30, TimeUnit.SECONDS));
-            assertEquals("probe", thread.getName());
-            assertEquals(core, agent.cpu.get(), "the agent's thread runs on its core; " + report);
-            assertEquals("", report.toString());
+            assertEquals("probe", agent.threadName.get());
+            assertEquals(core, agent.cpu.get(), "the agent's thread runs on its core");
+            assertEquals("core " + core + " (pinned)", placement.describe());
         }
         finally
         {
@@ -58,10 +59,32 @@ final class AgentThreadsTest
         final AgentRunner runner = new AgentRunner(new YieldingIdleStrategy(), Throwable::printStackTrace, null, agent);
         try
         {
-            final StringWriter report = new StringWriter();
-            AgentThreads.start(runner, new AgentContext(AgentRole.FEED).core(-1), new PrintWriter(report, true));
+            final AgentThreads.Placement placement =
+                AgentThreads.start(runner, new AgentContext(AgentRole.FEED).core(-1));
+            assertNull(placement.awaitFailure());
             assertTrue(agent.sampled.await(30, TimeUnit.SECONDS));
-            assertEquals("", report.toString());
+            assertTrue(placement.describe().endsWith("(unpinned)"), placement.describe());
+        }
+        finally
+        {
+            CloseHelper.close(runner);
+        }
+    }
+
+    @Test
+    void anAgentWhoseCoreThisProcessCannotRunOnNeverRunsAndSaysWhy() throws InterruptedException
+    {
+        final int core = Affinity.getAffinity().length() + 7;
+        final ProbeAgent agent = new ProbeAgent();
+        final AgentRunner runner = new AgentRunner(new YieldingIdleStrategy(), Throwable::printStackTrace, null, agent);
+        try
+        {
+            final AgentThreads.Placement placement =
+                AgentThreads.start(runner, new AgentContext(AgentRole.FEED).core(core));
+            final String failure = placement.awaitFailure();
+            assertNotNull(failure);
+            assertTrue(failure.contains("could not pin the thread to core " + core), failure);
+            assertEquals(1, agent.sampled.getCount(), "the agent never ran");
         }
         finally
         {
@@ -71,6 +94,7 @@ final class AgentThreadsTest
 
     private static final class ProbeAgent implements Agent
     {
+        final AtomicReference<String> threadName = new AtomicReference<>();
         final CountDownLatch sampled = new CountDownLatch(1);
         final AtomicInteger cpu = new AtomicInteger(-1);
 
@@ -79,6 +103,7 @@ final class AgentThreadsTest
             if (sampled.getCount() > 0)
             {
                 cpu.set(Affinity.getCpu());
+                threadName.set(Thread.currentThread().getName());
                 sampled.countDown();
             }
             return 0;

@@ -1,5 +1,6 @@
 package io.wirespeed.deploy;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,12 @@ final class DeployPackagingTest
 
     @TempDir
     Path tempDir;
+
+    @BeforeEach
+    void onlyAfterPackage()
+    {
+        WirespeedProcess.assumePackaged();
+    }
 
     @Test
     void manifestCarriesEveryModuleFlagOfTheParentPom() throws IOException
@@ -83,6 +90,10 @@ final class DeployPackagingTest
         assertTrue(result.output.contains("Usage: wirespeed"), result.output);
         assertTrue(result.output.contains("config"), result.output);
         assertTrue(result.output.contains("demo"), result.output);
+        for (final String command : List.of("run", "venue, sim", "driver", "strategy", "kill", "decode"))
+        {
+            assertTrue(result.output.contains("  " + command + " "), command + " missing from:\n" + result.output);
+        }
     }
 
     @Test

@@ -76,7 +76,7 @@ final class GatewayRestartSystemTest
         rig = new OrderPathRig(dir, (config) -> config.sim().cancelOnDisconnect(false));
         final StrategyClient s1 = rig.strategy("s1");
         rig.awaitReady();
-        final String secret = rig.appliance.venueSecret;
+        final String secret = rig.secret;
 
         // before the crash: one order filled at once (the old gateway processes its fill), three resting below
         final long bestAsk = s1.book(ES).bestAsk();
@@ -96,7 +96,7 @@ final class GatewayRestartSystemTest
 
         // the counterparty, another firm's session on the same venue
         final Ledger counterpartyLedger = new Ledger();
-        counterparty = new FixpInitiator(new GatewayContext().venueHost("127.0.0.1").venuePort(rig.appliance.acceptor
+        counterparty = new FixpInitiator(new GatewayContext().venueHost("127.0.0.1").venuePort(rig.venue.acceptor
             .port()).sessionId("CPT").firmId("F2").accessKeyId(rig.config.gateway().accessKeyId())
             .secretRef(rig.config.gateway().secretRef()), secret, FixpInitiator.newUuid(rig.clock.nanoTime()),
             new TcpVenueTransport(), counterpartyLedger, rig.clock, SessionCounters.inMemory("counterparty"));
@@ -104,10 +104,10 @@ final class GatewayRestartSystemTest
 
         // the gateway is gone (its thread no longer runs, its socket stays open and unread); the counterparty sells
         // through the three resting bids, so the venue sends their fills on the old UUID
-        final long fillsBefore = rig.appliance.venueOrders.counters().value(VenueCounter.FILLS);
+        final long fillsBefore = rig.venue.orders.counters().value(VenueCounter.FILLS);
         assertTrue(counterparty.sendNewOrder(1, ES, Side.SELL, OrdType.LIMIT, TimeInForce.IOC, price, 500, 0) > 0);
         venueOnly(() -> counterpartyLedger.done.contains(1), "the counterparty's sell done");
-        assertTrue(rig.appliance.venueOrders.counters().value(VenueCounter.FILLS) - fillsBefore >= 6,
+        assertTrue(rig.venue.orders.counters().value(VenueCounter.FILLS) - fillsBefore >= 6,
             "fills of the three resting orders and the counterparty's own");
 
         // the gateway restarts with a new UUID, knowing its previous session
@@ -176,7 +176,7 @@ final class GatewayRestartSystemTest
                 return;
             }
             rig.clock.advance(OrderPathRig.STEP_NS);
-            rig.appliance.venueAgent.doWork();
+            rig.venue.agent.doWork();
             if (null != counterparty)
             {
                 counterparty.doWork();

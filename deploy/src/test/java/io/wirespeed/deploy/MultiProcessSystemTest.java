@@ -74,8 +74,8 @@ final class MultiProcessSystemTest
                     childValue(counters, StrategyCounter.EXECUTION_REPORTS) >= 4);
                 assertTrue(childValue(counters, StrategyCounter.NEW_ORDERS_SENT) >= 2);
                 assertTrue(childValue(counters, StrategyCounter.ORDERS_SENT_TO_VENUE) >= 2);
-                assertTrue(rig.appliance.venueOrders.orders().receivedCount() >= 2, "orders reached the venue");
-                assertTrue(rig.appliance.venueOrders.counters().value(VenueCounter.FILLS) >= 2, "fills at the venue");
+                assertTrue(rig.venue.orders.orders().receivedCount() >= 2, "orders reached the venue");
+                assertTrue(rig.venue.orders.counters().value(VenueCounter.FILLS) >= 2, "fills at the venue");
                 assertTrue(SessionProbe.gateway(rig, GatewayCounter.FILLS) >= 2, "fills through the gateway");
                 assertEquals(0, local.counters().get(StrategyCounter.EXECUTION_REPORTS), "s1 sent nothing");
 

@@ -172,7 +172,7 @@ final class OrderEntryCaptureSystemTest
 
         static Counts now(final OrderPathRig rig)
         {
-            final AcceptorCounters venue = rig.appliance.acceptor.counters();
+            final AcceptorCounters venue = rig.venue.acceptor.counters();
             return new Counts(
                 SessionProbe.session(rig, SessionCounter.MESSAGES_SENT),
                 SessionProbe.session(rig, SessionCounter.SEQUENCES_SENT),

@@ -72,7 +72,7 @@ final class OrderLifecycleSystemTest
         assertEquals(qty, order.cumQty());
         assertEquals(qty, s1.orders().position(ES));
         rig.pumpUntil(() -> -5 == s2.orders().position(ES), "s2 short 5");
-        assertEquals(0, rig.appliance.venueOrders.orders().openOrderCount());
+        assertEquals(0, rig.venue.orders.orders().openOrderCount());
     }
 
     @Test
@@ -82,11 +82,11 @@ final class OrderLifecycleSystemTest
         final long buy = s1.orderEntry().newOrder(ES, Side.BUY, OrdType.LIMIT, TimeInForce.DAY, price, 3, 0);
         final StrategyOrder order = s1.orders().order(buy);
         rig.pumpUntil(() -> OrdStatus.NEW == order.status(), "the buy acknowledged");
-        assertEquals(1, rig.appliance.venueOrders.orders().openOrderCount());
+        assertEquals(1, rig.venue.orders.orders().openOrderCount());
 
         assertTrue(s1.orderEntry().cancel(buy, 0) > 0);
         rig.pumpUntil(() -> OrdStatus.CANCELED == order.status(), "the buy canceled");
-        assertEquals(0, rig.appliance.venueOrders.orders().openOrderCount());
+        assertEquals(0, rig.venue.orders.orders().openOrderCount());
         assertEquals(0, s1.orders().position(ES));
     }
 
@@ -104,24 +104,24 @@ final class OrderLifecycleSystemTest
         rig.pumpUntil(() -> newPrice == order.price() && !order.isPending(), "the replace applied");
         assertEquals(7, order.orderQty(), order::toString);
         assertEquals(7, order.leavesQty(), order::toString);
-        assertEquals(1, rig.appliance.venueOrders.orders().openOrderCount());
+        assertEquals(1, rig.venue.orders.orders().openOrderCount());
 
         // the order, under its new id, still cancels at the venue
         assertTrue(s1.orderEntry().cancel(order.clOrdId(), 0) > 0);
         rig.pumpUntil(() -> OrdStatus.CANCELED == order.status(), "the replaced order canceled");
-        assertEquals(0, rig.appliance.venueOrders.orders().openOrderCount());
+        assertEquals(0, rig.venue.orders.orders().openOrderCount());
     }
 
     @Test
     void venueRejectReachesTheStrategyWithTheVenueReason()
     {
-        rig.appliance.venueOrders.faults().rejectNextOrders(1, 19);
+        rig.venue.orders.faults().rejectNextOrders(1, 19);
         final long price = s1.book(ES).bestBid() - 10 * OrderPathRig.TICK;
         final long buy = s1.orderEntry().newOrder(ES, Side.BUY, OrdType.LIMIT, TimeInForce.DAY, price, 3, 0);
         final StrategyOrder order = s1.orders().order(buy);
         rig.pumpUntil(() -> OrdStatus.REJECTED == order.status(), "the venue reject");
         assertEquals(RejectReason.VENUE_REJECT, order.rejectReason());
-        assertEquals(0, rig.appliance.venueOrders.orders().openOrderCount());
+        assertEquals(0, rig.venue.orders.orders().openOrderCount());
 
         final long again = s1.orderEntry().newOrder(ES, Side.BUY, OrdType.LIMIT, TimeInForce.DAY, price, 3, 0);
         final StrategyOrder second = s1.orders().order(again);
@@ -138,10 +138,10 @@ final class OrderLifecycleSystemTest
         rig.pumpUntil(() -> OrdStatus.NEW == order.status(), "the buy resting");
 
         // the venue holds its answers back, so s1 still sees its order open when it asks to cancel it
-        rig.appliance.venueOrders.faults().delayResponses(TimeUnit.MILLISECONDS.toNanos(50));
+        rig.venue.orders.faults().delayResponses(TimeUnit.MILLISECONDS.toNanos(50));
         final long sell = s2.orderEntry().newOrder(ES, Side.SELL, OrdType.LIMIT, TimeInForce.IOC, price, 2, 0);
         assertTrue(sell > 0);
-        rig.pumpUntil(() -> 0 == rig.appliance.venueOrders.orders().openOrderCount(), "s1's buy filled at the venue");
+        rig.pumpUntil(() -> 0 == rig.venue.orders.orders().openOrderCount(), "s1's buy filled at the venue");
         assertEquals(OrdStatus.NEW, order.status(), "the fill report is still held by the venue");
         assertTrue(s1.orderEntry().cancel(buy, 0) > 0);
         rig.pumpUntil(() -> OrdStatus.FILLED == order.status() && !order.isPending(),
@@ -149,8 +149,8 @@ final class OrderLifecycleSystemTest
         assertEquals(RejectReason.TOO_LATE_TO_CANCEL, order.rejectReason());
         assertEquals(2, s1.orders().position(ES));
         assertEquals(1, rig.appliance.gateway.counters().get(GatewayCounter.CANCELS_SENT));
-        rig.pumpUntil(() -> 1 == rig.appliance.venueOrders.counters().value(VenueCounter.CANCEL_REJECTS),
+        rig.pumpUntil(() -> 1 == rig.venue.orders.counters().value(VenueCounter.CANCEL_REJECTS),
             "the venue refused the cancel of a filled order");
-        rig.appliance.venueOrders.faults().clear();
+        rig.venue.orders.faults().clear();
     }
 }

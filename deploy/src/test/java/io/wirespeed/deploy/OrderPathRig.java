@@ -16,17 +16,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The whole appliance against the embedded simulator, driven by hand on the test's thread with a manual clock: the
- * real simulator, shm wires, feed handler, gateway, FIXP session over loopback TCP and an embedded media driver,
- * plus scripted strategies the test trades through.
+ * The whole appliance against the venue in the same process, driven by hand on the test's thread with a manual clock:
+ * the real simulator and its order entry ({@link Venue}), shm wires, feed handler, gateway, FIXP session over loopback
+ * TCP and an embedded media driver ({@link Appliance}), plus scripted strategies the test trades through.
  */
 final class OrderPathRig implements AutoCloseable
 {
@@ -38,6 +41,8 @@ final class OrderPathRig implements AutoCloseable
 
     final ManualEpochNanoClock clock = new ManualEpochNanoClock(1_700_000_000_000_000_000L);
     final WirespeedConfig config;
+    final String secret = randomSecret();
+    final Venue venue;
     final Appliance appliance;
     final List<StrategyClient> scripted = new ArrayList<>();
 
@@ -86,7 +91,19 @@ final class OrderPathRig implements AutoCloseable
         config.risk().strategies().values().forEach((limits) -> limits.maxPosition(10_000));
         adjust.accept(config);
         config.conclude();
-        appliance = new Appliance(config, clock, false, venueOnlySecret);
+        venue = new Venue(config, clock, dir.resolve("venue-counters"), "127.0.0.1", 0,
+            Map.of(config.gateway().accessKeyId(), null == venueOnlySecret ? secret : venueOnlySecret));
+        config.gateway().venueHost("127.0.0.1").venuePort(venue.port());
+        try
+        {
+            appliance = new Appliance(config, clock, secret, false);
+        }
+        catch (final RuntimeException ex)
+        {
+            venue.close();
+            throw ex;
+        }
+        venue.agent.onStart();
         appliance.onStart();
     }
 
@@ -165,6 +182,7 @@ final class OrderPathRig implements AutoCloseable
     void pumpOnce()
     {
         clock.advance(STEP_NS);
+        venue.agent.doWork();
         appliance.doWork();
         for (final StrategyClient client : scripted)
         {
@@ -198,6 +216,13 @@ final class OrderPathRig implements AutoCloseable
     public void close()
     {
         CloseHelper.closeAll(scripted);
-        CloseHelper.close(appliance);
+        CloseHelper.closeAll(appliance, venue);
+    }
+
+    private static String randomSecret()
+    {
+        final byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key);
     }
 }

@@ -315,12 +315,12 @@ final class RiskRig implements AutoCloseable
 
     long venueReceived()
     {
-        return rig.appliance.venueOrders.orders().receivedCount();
+        return rig.venue.orders.orders().receivedCount();
     }
 
     int venueOpen()
     {
-        return rig.appliance.venueOrders.orders().openOrderCount();
+        return rig.venue.orders.orders().openOrderCount();
     }
 
     /**
@@ -330,22 +330,21 @@ final class RiskRig implements AutoCloseable
      */
     Set<String> venueClOrdIds()
     {
-        return rig.appliance.venueOrders.orders().clOrdIdsReceived(rig.appliance.session.uuid());
+        return rig.venue.orders.orders().clOrdIdsReceived(rig.appliance.session.uuid());
     }
 
     long counter(final GatewayCounter counter)
     {
-        return counter(counter.typeId());
+        return counter(rig.appliance.counters.reader(), counter.typeId());
     }
 
     long counter(final VenueCounter counter)
     {
-        return counter(counter.typeId());
+        return counter(rig.venue.counters.reader(), counter.typeId());
     }
 
-    private long counter(final int typeId)
+    private static long counter(final CountersReader reader, final int typeId)
     {
-        final CountersReader reader = rig.appliance.counters.reader();
         final long[] value = {Long.MIN_VALUE};
         reader.forEach((counterId, type, keyBuffer, label) ->
         {

@@ -75,8 +75,8 @@ final class VenueSessionSystemTest
     {
         start(null);
         final FixpInitiator session = rig.appliance.session;
-        final AcceptorCounters venue = rig.appliance.acceptor.counters();
-        assertTrue(rig.appliance.acceptor.isEstablished(session.uuid()));
+        final AcceptorCounters venue = rig.venue.acceptor.counters();
+        assertTrue(rig.venue.acceptor.isEstablished(session.uuid()));
         assertEquals(1, session.nextOutSeqNo());
         assertEquals(1, session.nextInSeqNo());
 
@@ -97,7 +97,7 @@ final class VenueSessionSystemTest
         assertEquals(3, venue.value(AcceptorCounter.MESSAGES_RECEIVED));
         assertEquals(venue.value(AcceptorCounter.MESSAGES_SENT), session.nextInSeqNo() - 1);
         assertTrue(session.nextInSeqNo() - 1 >= 3, "at least the fill, the new and the cancel");
-        assertEquals(2, rig.appliance.venueOrders.orders().receivedCount());
+        assertEquals(2, rig.venue.orders.orders().receivedCount());
 
         // keepalives both ways over a few intervals, no lapse
         final long sequencesSent = SessionProbe.session(rig, SessionCounter.SEQUENCES_SENT);
@@ -132,14 +132,14 @@ final class VenueSessionSystemTest
         rig.pumpFor(5 * KEEPALIVE_NS);
         assertEquals(SessionState.REJECTED, rig.appliance.session.state());
         assertEquals(SessionState.REJECTED, rig.appliance.gateway.logic().sessionState());
-        final AcceptorCounters venue = rig.appliance.acceptor.counters();
+        final AcceptorCounters venue = rig.venue.acceptor.counters();
         assertEquals(1, venue.value(AcceptorCounter.NEGOTIATION_REJECTS));
         assertEquals(0, venue.value(AcceptorCounter.NEGOTIATIONS));
         assertEquals(0, venue.value(AcceptorCounter.MESSAGES_RECEIVED));
         assertEquals(1, SessionProbe.session(rig, SessionCounter.NEGOTIATION_REJECTS));
         assertEquals(1, SessionProbe.session(rig, SessionCounter.CONNECT_ATTEMPTS));
-        assertFalse(rig.appliance.acceptor.isEstablished(rig.appliance.session.uuid()));
-        assertEquals(0, rig.appliance.venueOrders.orders().receivedCount());
+        assertFalse(rig.venue.acceptor.isEstablished(rig.appliance.session.uuid()));
+        assertEquals(0, rig.venue.orders.orders().receivedCount());
         assertEquals(1, SessionProbe.gateway(rig, GatewayCounter.REJECTED_SESSION));
         assertEquals(0, SessionProbe.gateway(rig, GatewayCounter.ORDERS_ACCEPTED));
     }
@@ -156,15 +156,15 @@ final class VenueSessionSystemTest
         final long nextIn = session.nextInSeqNo();
 
         // everything the venue writes is held for an hour: it goes silent but still reads
-        rig.appliance.acceptor.faults().delayNs(TimeUnit.HOURS.toNanos(1));
+        rig.venue.acceptor.faults().delayNs(TimeUnit.HOURS.toNanos(1));
         rig.pumpUntil(() -> 1 == SessionProbe.session(rig, SessionCounter.KEEPALIVE_LAPSES), "Sequence lapsed sent");
         assertEquals(0, SessionProbe.session(rig, SessionCounter.TERMINATES_SENT));
         assertTrue(SessionState.ESTABLISHED == session.state() || SessionState.RETRANSMITTING == session.state());
         rig.pumpUntil(() -> 1 == SessionProbe.session(rig, SessionCounter.KEEPALIVE_TERMINATES), "terminated");
-        rig.appliance.acceptor.faults().delayNs(0);
+        rig.venue.acceptor.faults().delayNs(0);
         assertEquals(1, SessionProbe.session(rig, SessionCounter.TERMINATES_SENT));
         assertTrue(SessionState.ESTABLISHED != session.state());
-        rig.pumpUntil(() -> 1 == rig.appliance.acceptor.counters().value(AcceptorCounter.TERMINATES_RECEIVED),
+        rig.pumpUntil(() -> 1 == rig.venue.acceptor.counters().value(AcceptorCounter.TERMINATES_RECEIVED),
             "the venue read the Terminate");
 
         rig.pumpUntil(() -> SessionState.ESTABLISHED == session.state(), "re-established");
@@ -177,7 +177,7 @@ final class VenueSessionSystemTest
         final long second = restingBuy();
         rig.pumpUntil(() -> hasReport(second, ExecType.NEW), "an order after the reconnect acknowledged");
         assertEquals(nextOut + 1, session.nextOutSeqNo());
-        final AcceptorCounters venue = rig.appliance.acceptor.counters();
+        final AcceptorCounters venue = rig.venue.acceptor.counters();
         assertEquals(session.nextOutSeqNo() - 1, venue.value(AcceptorCounter.MESSAGES_RECEIVED));
         assertEquals(0, venue.value(AcceptorCounter.NOT_APPLIED_SENT));
         assertEquals(0, venue.value(AcceptorCounter.DUPLICATES));
@@ -192,10 +192,10 @@ final class VenueSessionSystemTest
     {
         start(null);
         final FixpInitiator session = rig.appliance.session;
-        final AcceptorCounters venue = rig.appliance.acceptor.counters();
+        final AcceptorCounters venue = rig.venue.acceptor.counters();
 
         // a gap in the middle of a burst: detected by the next message's sequence number
-        rig.appliance.acceptor.faults().skipOutbound(3);
+        rig.venue.acceptor.faults().skipOutbound(3);
         final List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 6; i++)
         {
@@ -210,10 +210,10 @@ final class VenueSessionSystemTest
         assertEquals(ids, clOrdIds(ExecType.NEW), "acknowledgements once each, in the order sent");
 
         // a gap at the end of a burst: only the venue's Sequence heartbeat shows it
-        rig.appliance.acceptor.faults().skipOutbound(2);
+        rig.venue.acceptor.faults().skipOutbound(2);
         assertTrue(s1.orderEntry().cancel(ids.get(0), 0) > 0);
         assertTrue(s1.orderEntry().cancel(ids.get(1), 0) > 0);
-        rig.pumpUntil(() -> 4 == rig.appliance.venueOrders.orders().openOrderCount(), "cancels applied at the venue");
+        rig.pumpUntil(() -> 4 == rig.venue.orders.orders().openOrderCount(), "cancels applied at the venue");
         assertEquals(5, venue.value(AcceptorCounter.FAULT_SKIPPED));
         assertEquals(0, recorder.count(ExecType.CANCELED), "both cancel reports withheld");
         rig.pumpUntil(() -> recorder.count(ExecType.CANCELED) == 2, "cancels recovered after the heartbeat");
@@ -241,8 +241,8 @@ final class VenueSessionSystemTest
         start(null);
         final FixpInitiator session = rig.appliance.session;
         final long uuid = session.uuid();
-        final AcceptorCounters venue = rig.appliance.acceptor.counters();
-        rig.appliance.acceptor.faults().dropAfterInbound(3);
+        final AcceptorCounters venue = rig.venue.acceptor.counters();
+        rig.venue.acceptor.faults().dropAfterInbound(3);
 
         // the strategy keeps sending, one order every 50 steps, through the drop and the reconnect
         final List<Long> sent = new ArrayList<>();
@@ -272,7 +272,7 @@ final class VenueSessionSystemTest
         final long notApplied = recorder.reports.stream().filter((r) -> ExecType.REJECTED == r.execType()).count();
         assertEquals(refused, SessionProbe.gateway(rig, GatewayCounter.REJECTED_SESSION));
         assertEquals(sent.size(), accepted + refused);
-        final ClientOrders orders = rig.appliance.venueOrders.orders();
+        final ClientOrders orders = rig.venue.orders.orders();
         assertEquals(accepted, orders.receivedCount() + notApplied, "accepted = received (+ lost in flight)");
         assertEquals(orders.receivedCount(), orders.ordersReceived(uuid));
         assertEquals(orders.receivedCount(), orders.clOrdIdsReceived(uuid).size(), "ClOrdIDs unique at the venue");

@@ -203,6 +203,16 @@ public final class KernelNicPort implements NicPort
     }
 
     /**
+     * The interface the port joins groups on and sends multicast through, as the kernel names it.
+     *
+     * @return the device name, e.g. {@code lo}, also when the port was configured by an IPv4 address.
+     */
+    public String interfaceName()
+    {
+        return networkInterface.getName();
+    }
+
+    /**
      * The local port of the sending socket: the source port of every datagram sent.
      *
      * @return the port.

@@ -4,8 +4,10 @@ import io.wirespeed.nic.frame.Ipv4Address;
 import io.wirespeed.nic.frame.MacAddress;
 import org.agrona.CloseHelper;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.MembershipKey;
 
@@ -50,6 +52,24 @@ public final class KernelSubscription implements AutoCloseable
     public int address()
     {
         return destinationAddress;
+    }
+
+    /**
+     * The socket's receive buffer as the kernel granted it (Linux reports twice the size it accepted, which
+     * {@code net.core.rmem_max} caps), for an operator to compare with what was asked.
+     *
+     * @return the size in bytes, or -1 when the socket cannot say.
+     */
+    public int receiveBufferBytes()
+    {
+        try
+        {
+            return channel.getOption(StandardSocketOptions.SO_RCVBUF);
+        }
+        catch (final IOException ex)
+        {
+            return -1;
+        }
     }
 
     /**

@@ -72,7 +72,7 @@ abstract class CaptureReader implements AutoCloseable
         }
         catch (final IOException ex)
         {
-            throw new CaptureFileException(file + ": cannot open capture for reading: " + ex, ex);
+            throw CaptureFileException.cannotOpen(file, "cannot open capture for reading", ex);
         }
 
         final CaptureInput input = new CaptureInput(channel, bufferBytes);

@@ -85,7 +85,7 @@ public final class PcapTxQueue implements TxQueue, AutoCloseable
             }
             catch (final IOException ex)
             {
-                throw new CaptureFileException(file + ": cannot open capture for writing: " + ex, ex);
+                throw CaptureFileException.cannotOpen(file, "cannot open capture for writing", ex);
             }
         }
         this.channel = channel;

@@ -68,6 +68,7 @@ public final class TcpVenueTransport implements VenueTransport
     private long partialWrites;
     private long framingErrors;
     private int refusedHeader;
+    private volatile String endpoint;
 
     /**
      * A transport with default buffer sizes.
@@ -136,6 +137,7 @@ public final class TcpVenueTransport implements VenueTransport
             if (channel.connect(new InetSocketAddress(host, port)))
             {
                 connected = true;
+                endpoint = describe(channel);
             }
             else
             {
@@ -164,6 +166,16 @@ public final class TcpVenueTransport implements VenueTransport
     public boolean isConnected()
     {
         return connected;
+    }
+
+    /**
+     * The connection's two ends as the socket reports them, for an operator; safe to read from any thread.
+     *
+     * @return e.g. {@code "/127.0.0.1:40122 -> /127.0.0.1:9010"}, or null while not connected.
+     */
+    public String connectedEndpoint()
+    {
+        return endpoint;
     }
 
     /**
@@ -317,6 +329,7 @@ public final class TcpVenueTransport implements VenueTransport
      */
     public void close()
     {
+        endpoint = null;
         if (null != channel)
         {
             CloseHelper.quietClose(channel);
@@ -340,6 +353,7 @@ public final class TcpVenueTransport implements VenueTransport
             {
                 connecting = false;
                 connected = true;
+                endpoint = describe(channel);
                 return 1;
             }
             return 0;
@@ -439,6 +453,7 @@ public final class TcpVenueTransport implements VenueTransport
 
     private void fail(final int reason)
     {
+        endpoint = null;
         CloseHelper.quietClose(channel);
         channel = null;
         connecting = false;
@@ -446,5 +461,17 @@ public final class TcpVenueTransport implements VenueTransport
         disconnectReason = reason;
         readByteBuffer.clear();
         writeByteBuffer.clear();
+    }
+
+    private static String describe(final SocketChannel channel)
+    {
+        try
+        {
+            return channel.getLocalAddress() + " -> " + channel.getRemoteAddress();
+        }
+        catch (final IOException ex)
+        {
+            return "connected (" + ex.getMessage() + ")";
+        }
     }
 }

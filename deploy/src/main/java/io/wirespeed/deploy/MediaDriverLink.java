@@ -1,0 +1,148 @@
+package io.wirespeed.deploy;
+
+import io.aeron.Aeron;
+import io.aeron.CommonContext;
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
+import io.wirespeed.config.AeronContext;
+import io.wirespeed.config.DriverThreadingMode;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.BackoffIdleStrategy;
+
+import java.io.File;
+
+/**
+ * The appliance's Aeron client and its media driver: embedded (launched here on {@code aeron.dir}, deleted on close)
+ * or external ({@code embedded_driver = false}: a running {@code wirespeed driver} at {@code aeron.dir}).
+ */
+final class MediaDriverLink implements AutoCloseable
+{
+    private final MediaDriver driver;
+    private final Aeron aeron;
+    private final String directory;
+
+    private MediaDriverLink(final MediaDriver driver, final Aeron aeron, final String directory)
+    {
+        this.driver = driver;
+        this.aeron = aeron;
+        this.directory = directory;
+    }
+
+    /**
+     * Launch the embedded driver or find the external one, then connect.
+     *
+     * @param context the {@code [aeron]} section, concluded.
+     * @return the link.
+     * @throws Refusal when a driver already runs where an embedded one is to be launched, or none runs where one is
+     *                 expected.
+     */
+    static MediaDriverLink open(final AeronContext context)
+    {
+        final File dir = context.dir().toFile();
+        final boolean active = CommonContext.isDriverActive(dir, context.driverTimeoutMs(), (message) -> {});
+        MediaDriver driver = null;
+        try
+        {
+            if (context.embeddedDriver())
+            {
+                if (active)
+                {
+                    throw Refusal.of("aeron.embedded_driver", true, "a media driver is already running at " + dir +
+                        " (aeron.dir); stop it, or set aeron.embedded_driver = false to use it");
+                }
+                driver = MediaDriver.launchEmbedded(driverContext(context));
+            }
+            else if (!active)
+            {
+                throw Refusal.nothingToTalkTo("aeron.embedded_driver", false, "no media driver is running at " + dir +
+                    " (aeron.dir); start one with `wirespeed driver` and the same configuration");
+            }
+            final boolean invoker = null != driver && null != driver.sharedAgentInvoker();
+            final Aeron aeron = Aeron.connect(new Aeron.Context()
+                .aeronDirectoryName(null == driver ? dir.getPath() : driver.aeronDirectoryName())
+                .driverTimeoutMs(context.driverTimeoutMs())
+                .useConductorAgentInvoker(invoker)
+                .driverAgentInvoker(invoker ? driver.sharedAgentInvoker() : null));
+            return new MediaDriverLink(driver, aeron, aeron.context().aeronDirectoryName());
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.close(driver);
+            throw ex;
+        }
+    }
+
+    /**
+     * The media driver context the configuration asks for: directory, threading mode, IPC term length; the directory
+     * is deleted when the driver starts (a dead driver's leftovers) and when it closes.
+     *
+     * @param context the {@code [aeron]} section, concluded.
+     * @return the driver's context.
+     */
+    static MediaDriver.Context driverContext(final AeronContext context)
+    {
+        return new MediaDriver.Context()
+            .aeronDirectoryName(context.dir().toString())
+            .threadingMode(threadingMode(context.driverThreadingMode()))
+            .sharedIdleStrategy(new BackoffIdleStrategy())
+            .ipcTermBufferLength(context.ipcTermLengthBytes())
+            .dirDeleteOnStart(true)
+            .dirDeleteOnShutdown(true);
+    }
+
+    /**
+     * The embedded driver.
+     *
+     * @return the driver, or null when it is external.
+     */
+    MediaDriver driver()
+    {
+        return driver;
+    }
+
+    /**
+     * The connected client.
+     *
+     * @return the client.
+     */
+    Aeron aeron()
+    {
+        return aeron;
+    }
+
+    /**
+     * What runs, as read back from the driver's and the client's contexts.
+     *
+     * @return one line.
+     */
+    String description()
+    {
+        if (null == driver)
+        {
+            return String.format("media driver: external at %s (client id %d)", directory, aeron.clientId());
+        }
+        final MediaDriver.Context context = driver.context();
+        return String.format("media driver: embedded at %s, %s threading, IPC term %,d B (client id %d)",
+            context.aeronDirectoryName(), context.threadingMode(), context.ipcTermBufferLength(), aeron.clientId());
+    }
+
+    public void close()
+    {
+        CloseHelper.closeAll(aeron, driver);
+    }
+
+    private static ThreadingMode threadingMode(final DriverThreadingMode mode)
+    {
+        switch (mode)
+        {
+            case DEDICATED:
+                return ThreadingMode.DEDICATED;
+            case SHARED_NETWORK:
+                return ThreadingMode.SHARED_NETWORK;
+            case INVOKER:
+                return ThreadingMode.INVOKER;
+            default:
+                return ThreadingMode.SHARED;
+        }
+    }
+}

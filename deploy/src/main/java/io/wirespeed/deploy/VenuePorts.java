@@ -1,0 +1,148 @@
+package io.wirespeed.deploy;
+
+import io.wirespeed.config.ChannelContext;
+import io.wirespeed.config.Endpoint;
+import io.wirespeed.config.FeedName;
+import io.wirespeed.config.NicBackend;
+import io.wirespeed.config.WirespeedConfig;
+import io.wirespeed.nic.NicPort;
+import io.wirespeed.nic.kernel.KernelNicPort;
+import io.wirespeed.nic.shm.ShmFeedPorts;
+import io.wirespeed.nic.shm.ShmNicPort;
+import io.wirespeed.nic.status.CounterAllocator;
+import io.wirespeed.sim.MarketDataPorts;
+import org.agrona.CloseHelper;
+import org.agrona.IoUtil;
+import org.agrona.concurrent.EpochNanoClock;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The venue's side of the feeds on the configured NIC backend: it creates the shm wires an appliance attaches to, or
+ * sends each feed to its multicast group through a kernel socket on the configured interface. AF_XDP and capture
+ * files are refused naming {@code nic.backend}: the venue does not send through them.
+ */
+final class VenuePorts implements AutoCloseable
+{
+    private final List<NicPort> ports = new ArrayList<>();
+    private final List<Path> createdFiles = new ArrayList<>();
+    private final List<String> description = new ArrayList<>();
+
+    private VenuePorts()
+    {
+    }
+
+    /**
+     * Open the venue's side of one channel's feeds.
+     *
+     * @param config    concluded configuration.
+     * @param channel   the channel.
+     * @param allocator for the ports' counters.
+     * @param clock     stamps transmitted frames.
+     * @param ports     collects what is opened, so the caller closes it on failure too.
+     * @return the ports the simulator sends through.
+     * @throws Refusal when the backend is not one the venue sends on.
+     */
+    static MarketDataPorts open(
+        final WirespeedConfig config,
+        final ChannelContext channel,
+        final CounterAllocator allocator,
+        final EpochNanoClock clock,
+        final VenuePorts ports)
+    {
+        final NicPort[] feeds = new NicPort[FeedName.values().length];
+        final NicBackend backend = config.nic().backend();
+        if (NicBackend.SHM == backend)
+        {
+            final ShmNicPort[] created = ShmFeedPorts.create(config.nic().shm(), channel.id(), allocator, clock);
+            for (final FeedName feed : FeedName.values())
+            {
+                final ShmNicPort port = created[feed.ordinal()];
+                feeds[feed.ordinal()] = port;
+                ports.ports.add(port);
+                ports.createdFiles.add(port.path());
+                ports.description.add(String.format("shm: feed %d %s created %s (ring %d x %d B)", channel.id(),
+                    feed.text(), port.path(), port.layout().ringCapacity(), port.layout().frameSize()));
+            }
+        }
+        else if (NicBackend.KERNEL == backend)
+        {
+            for (final FeedName feed : FeedName.values())
+            {
+                final KernelNicPort port = openKernel(config, channel, feed, allocator, clock);
+                feeds[feed.ordinal()] = port;
+                ports.ports.add(port);
+                final Endpoint endpoint = channel.endpoint(feed);
+                if (null != endpoint)
+                {
+                    ports.description.add(String.format("kernel: feed %d %s sends to %s on %s from UDP port %d",
+                        channel.id(), feed.text(), endpoint, port.interfaceName(), port.txLocalPort()));
+                }
+            }
+        }
+        else
+        {
+            throw Refusal.of("nic.backend", backend, "the venue sends market data on shm wires or kernel " +
+                "multicast sockets only; run it with -Dwirespeed.nic.backend=kernel (an appliance may still " +
+                "receive with af_xdp)");
+        }
+        return new MarketDataPorts(feeds[FeedName.A.ordinal()], feeds[FeedName.B.ordinal()],
+            feeds[FeedName.SNAPSHOT.ordinal()], feeds[FeedName.DEFINITION.ordinal()]);
+    }
+
+    /**
+     * An empty set for {@link #open} to fill.
+     *
+     * @return the set.
+     */
+    static VenuePorts empty()
+    {
+        return new VenuePorts();
+    }
+
+    /**
+     * What was opened, one line per feed.
+     *
+     * @return the lines.
+     */
+    List<String> description()
+    {
+        return List.copyOf(description);
+    }
+
+    /**
+     * Close every port and remove the wires this venue created.
+     */
+    public void close()
+    {
+        CloseHelper.closeAll(ports);
+        ports.clear();
+        for (final Path file : createdFiles)
+        {
+            IoUtil.deleteIfExists(file.toFile());
+        }
+        createdFiles.clear();
+    }
+
+    private static KernelNicPort openKernel(
+        final WirespeedConfig config,
+        final ChannelContext channel,
+        final FeedName feed,
+        final CounterAllocator allocator,
+        final EpochNanoClock clock)
+    {
+        try
+        {
+            return KernelNicPort.open("venue-" + channel.id() + "-" + feed.text(), config.nic().kernel(), allocator,
+                clock);
+        }
+        catch (final IllegalArgumentException | UncheckedIOException ex)
+        {
+            throw Refusal.of("nic.kernel.interface", config.nic().kernel().interfaceName(),
+                "no such interface on this host (ip -br addr lists them): " + ex.getMessage());
+        }
+    }
+}
