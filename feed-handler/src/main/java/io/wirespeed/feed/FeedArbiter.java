@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * is more than gapBufferPackets below the expected one, farther than any late copy can be; any other packet below is a
  * duplicate. The candidate is held, not applied. A second candidate within gapBufferPackets of the first confirms the
  * restart when it comes on the other feed (a venue restarts both), or on the same feed with a later MsgSeqNum while
- * the other feed is silent (a channel received on one feed); so a feed lagging the other by more than the buffer,
+ * the other feed is silent (a channel received on one feed, or configured without feed B, which counts as silent from
+ * the start and is never reported as going silent); so a feed lagging the other by more than the buffer,
  * whose every packet is far below, is never taken for a restart. A packet of the current numbering on the
  * candidate's feed, or gapTimeoutMs without confirmation, makes the candidate the duplicate it was. On confirmation
  * the restart is counted ({@link FeedCounter#SEQUENCE_RESETS}), what waits in the gap buffer is dropped, the listener
@@ -98,6 +99,7 @@ final class FeedArbiter
         pending = new PacketSlots(context.gapBufferPackets());
         gapTimeoutNs = TimeUnit.MILLISECONDS.toNanos(context.gapTimeoutMs());
         feedSilenceNs = TimeUnit.MILLISECONDS.toNanos(context.feedSilenceMs());
+        silent[FeedChannel.FEED_B] = null == context.incrementalB();
     }
 
     long expectedSeqNum()

@@ -34,8 +34,6 @@ public final class FeedHandlerAgent implements Agent
     /** Frames taken from one RX queue per duty cycle unless configured. */
     public static final int BURST_LIMIT_DEFAULT = 64;
 
-    private static final int FEEDS_PER_CHANNEL = 4;
-
     private final EpochNanoClock clock;
     private final ReplayClock replayClock;
     private final FeedChannel[] channels;
@@ -73,7 +71,14 @@ public final class FeedHandlerAgent implements Agent
         {
             pollers[i] = new PortPoller(ports[i]);
         }
-        final int routes = channels.length * FEEDS_PER_CHANNEL;
+        int routes = 0;
+        for (final ChannelContext context : contexts)
+        {
+            for (final FeedName feed : FeedName.values())
+            {
+                routes += null == context.endpoint(feed) ? 0 : 1;
+            }
+        }
         routeGroups = new int[routes];
         routePorts = new int[routes];
         routeChannels = new FeedChannel[routes];
@@ -84,6 +89,10 @@ public final class FeedHandlerAgent implements Agent
             for (final FeedName feed : FeedName.values())
             {
                 final Endpoint endpoint = contexts[i].endpoint(feed);
+                if (null == endpoint)
+                {
+                    continue;
+                }
                 routeGroups[route] = Ipv4Address.parse(endpoint.group());
                 routePorts[route] = endpoint.port();
                 routeChannels[route] = channels[i];

@@ -1,6 +1,7 @@
 package io.wirespeed.feed;
 
 import io.wirespeed.config.ChannelContext;
+import io.wirespeed.config.Endpoint;
 import io.wirespeed.nic.status.CountersFile;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
@@ -27,6 +28,9 @@ final class ChannelFixture implements AutoCloseable
         counters = new ChannelCounters(countersFile, CHANNEL_ID);
         final ChannelContext context = new ChannelContext()
             .id(CHANNEL_ID)
+            .incrementalA(new Endpoint("239.1.1.1", 14310))
+            .incrementalB(new Endpoint("239.1.1.2", 14310))
+            .snapshot(new Endpoint("239.1.1.3", 14310))
             .gapBufferPackets(gapBufferPackets)
             .gapTimeoutMs(10)
             .feedSilenceMs(1_000)

@@ -21,6 +21,7 @@ import static io.wirespeed.codecs.mdp3.MDUpdateAction.New;
 import static io.wirespeed.feed.PacketBuilder.ask;
 import static io.wirespeed.feed.PacketBuilder.bid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FeedHandlerAgentTest
 {
@@ -121,6 +122,50 @@ class FeedHandlerAgentTest
         assertEquals(0, counters.get(FeedCounter.GAPS));
         assertEquals(FeedStateValue.OK, channel.state(ES));
         assertEquals(40, channel.instrument(ES).book().quantity(OrderBook.BID, 1));
+    }
+
+    @Test
+    void aChannelWithOnlyFeedAAndASnapshotFeedRoutesThemAndNeverReportsTheAbsentFeedBAsGoneSilent()
+    {
+        final ChannelContext single = new ChannelContext()
+            .id(2)
+            .incrementalA(new Endpoint(GROUP_A, PORT + 1))
+            .snapshot(new Endpoint(GROUP_SNAPSHOT, PORT + 1))
+            .gapTimeoutMs(10)
+            .feedSilenceMs(100);
+        final ChannelCounters singleCounters = new ChannelCounters(countersFile, 2);
+        final FeedChannel singleChannel = new FeedChannel(single, sink, singleCounters);
+        singleChannel.addInstrument(ES, "ESZ6");
+        final FeedHandlerAgent singleAgent = new FeedHandlerAgent(
+            clock, new NicPort[]{ port }, new FeedChannel[]{ singleChannel }, new ChannelContext[]{ single }, 16);
+        final PacketBuilder packet = new PacketBuilder();
+        try
+        {
+            port.queue(GROUP_SNAPSHOT, PORT + 1, packet.begin(1).snapshot(0, ES, 0, bid(ES, 0, New, 1, 100, 4, 1)));
+            port.queue(GROUP_A, PORT + 1, packet.begin(1).book(true, bid(ES, 1, Change, 1, 100, 5, 1)));
+            port.queue(GROUP_DEFINITION, PORT, packet.begin(1).definition(1, ES, "ESZ6"));
+            assertEquals(3, singleAgent.doWork());
+            assertEquals(1, singleAgent.unroutedFrames(), "no definition feed configured: its frame is not routed");
+
+            for (int seq = 2; seq <= 5; seq++)
+            {
+                clock.advance(60_000_000L);
+                port.queue(GROUP_A, PORT + 1, packet.begin(seq).book(true, bid(ES, seq, Change, 1, 100, 5 + seq, 1)));
+                singleAgent.doWork();
+            }
+
+            assertEquals(FeedStateValue.OK, singleChannel.state(ES));
+            assertEquals(10, singleChannel.instrument(ES).book().quantity(OrderBook.BID, 1));
+            assertEquals(5, singleCounters.get(FeedCounter.PACKETS_A));
+            assertEquals(0, singleCounters.get(FeedCounter.GAPS));
+            assertEquals(0, singleCounters.get(FeedCounter.SILENT_A));
+            assertEquals(0, singleCounters.get(FeedCounter.SILENT_B), "a feed not configured never went silent");
+            assertTrue(singleChannel.isFeedSilent(FeedChannel.FEED_B));
+        }
+        finally
+        {
+            singleCounters.close();
+        }
     }
 
     @Test
