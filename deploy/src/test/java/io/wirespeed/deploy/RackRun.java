@@ -26,6 +26,7 @@ final class RackRun
     static final Map<String, String> SECRET = Map.of("WIRESPEED_VENUE_SECRET", "c2VjcmV0LWZvci10ZXN0cw");
     private static final Pattern ORDER_ENTRY = Pattern.compile("order entry: iLink 3 on [0-9.]+:(\\d+)");
     private static final Pattern FILLS = Pattern.compile("orders [\\d,]+ sent, [\\d,]+ refused, ([\\d,]+) fills");
+    private static final Pattern OPEN = Pattern.compile("orders [\\d,]+ received, ([\\d,]+) open, ");
     private static final Pattern SUMMARY = Pattern.compile("summary: rx_frames=(\\d+) md_msgs=\\d+ stale=\\d+ " +
         "orders=(\\d+) fills=(\\d+) refused=\\d+ t2t_samples=\\d+ t2t_p50_us=(\\S+) t2t_p99_us=(\\S+)");
 
@@ -126,7 +127,7 @@ final class RackRun
                 assertTrue(banner.contains("strategies: in process demo-mm (id 1, market-maker), " +
                     "demo-t2t (id 2, tick-responder)"), banner);
                 whileTrading.check(rack);
-                run.awaitLine("fills reported", (line) -> fills(line) >= 2);
+                run.awaitLine("fills reported", (line) -> count(FILLS, line) >= 2);
                 if (kill)
                 {
                     killCancelsEveryOpenOrderAtTheVenue(work, runLine, applianceHost, venue);
@@ -146,6 +147,10 @@ final class RackRun
                     "the appliance's books equal the venue's:\n" + run.output());
                 assertTrue(Long.parseLong(venue.find(Pattern.compile("summary: .*fills=(\\d+)"))) >= 2,
                     venue.output());
+                if (kill)
+                {
+                    assertEquals("0", venue.find(Pattern.compile("summary: .*open_orders=(\\d+)")), venue.output());
+                }
                 assertTrue(Figures.of(run).fills() >= 2, run.output());
                 assertFalse(run.output().contains("Exception"), run.output());
                 assertFalse(venue.output().contains("Exception"), venue.output());
@@ -161,11 +166,12 @@ final class RackRun
     /**
      * {@code wirespeed kill} against the appliance's media driver, from the appliance's host, trips the kill switch:
      * the gateway cancels every open order at the venue and refuses new ones, so the venue's count of open orders
-     * goes to zero and stays.
+     * goes from some to zero and stays.
      */
     private static void killCancelsEveryOpenOrderAtTheVenue(
         final Path work, final List<String> runLine, final Host applianceHost, final WirespeedProcess venue)
     {
+        venue.awaitLine("a progress line with open orders", (line) -> count(OPEN, line) > 0);
         try (WirespeedProcess kill = WirespeedProcess.start(work, "kill", SECRET, runLine, applianceHost.prefix(),
             "kill"))
         {
@@ -174,12 +180,12 @@ final class RackRun
         }
         // the progress line being written as the kill landed may predate the cancels: look from the one after it
         venue.awaitLine(venue.lineCount() + 1, "a progress line after the kill with no open order",
-            (line) -> line.contains(", 0 open, "));
+            (line) -> 0 == count(OPEN, line));
     }
 
-    private static long fills(final String line)
+    private static long count(final Pattern pattern, final String line)
     {
-        final Matcher matcher = FILLS.matcher(line);
+        final Matcher matcher = pattern.matcher(line);
         return matcher.find() ? Long.parseLong(matcher.group(1).replace(",", "")) : -1;
     }
 
