@@ -72,7 +72,8 @@ final class RackProcessTest
     {
         if (!FIGURES.isEmpty())
         {
-            System.out.println("rack side by side (kernel and AF_XDP across the veth, shm on one host, pcap from the kernel run's capture):");
+            System.out.println("rack side by side (kernel and AF_XDP across the veth, shm on one host, pcap from the " +
+                "kernel run's capture):");
             System.out.printf("  %-15s %10s %8s %8s %11s %11s%n", "backend", "packets", "orders", "fills",
                 "t2t_p50_us", "t2t_p99_us");
             for (final Map.Entry<String, RackRun.Figures> entry : FIGURES.entrySet())
