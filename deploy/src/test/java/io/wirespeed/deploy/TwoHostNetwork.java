@@ -88,6 +88,26 @@ final class TwoHostNetwork implements AutoCloseable
         return line;
     }
 
+    /**
+     * The namespaces of this network that {@code ip netns list} still shows (none once closed; the pair goes with
+     * them).
+     *
+     * @return their names.
+     */
+    List<String> namespacesLeft()
+    {
+        final List<String> left = new ArrayList<>();
+        for (final String line : run(List.of("ip", "netns", "list")).split("\n"))
+        {
+            final String namespace = line.split(" ")[0];
+            if (namespace.equals(venueNamespace) || namespace.equals(applianceNamespace))
+            {
+                left.add(namespace);
+            }
+        }
+        return left;
+    }
+
     public void close()
     {
         if (!closed)
@@ -151,33 +171,41 @@ final class TwoHostNetwork implements AutoCloseable
         return Files.isExecutable(Path.of("/usr/sbin", tool)) || Files.isExecutable(Path.of("/sbin", tool));
     }
 
-    private static void run(final List<String> command)
+    private static String run(final List<String> command)
     {
-        final String failure = execute(command);
+        final String[] output = new String[1];
+        final String failure = execute(command, output);
         if (null != failure)
         {
             throw new AssertionError(command + ": " + failure);
         }
+        return output[0];
+    }
+
+    private static String execute(final List<String> command)
+    {
+        return execute(command, new String[1]);
     }
 
     /**
      * Run a command to its end.
      *
+     * @param output where its output goes.
      * @return null on success, else its exit code and output.
      */
-    private static String execute(final List<String> command)
+    private static String execute(final List<String> command, final String[] output)
     {
         try
         {
             final Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-            final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            output[0] = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS))
             {
                 process.destroyForcibly();
                 return "did not finish in " + COMMAND_TIMEOUT_SECONDS + " s";
             }
-            return 0 == process.exitValue() ? null : "exit " + process.exitValue() + ": " + output;
+            return 0 == process.exitValue() ? null : "exit " + process.exitValue() + ": " + output[0];
         }
         catch (final IOException ex)
         {

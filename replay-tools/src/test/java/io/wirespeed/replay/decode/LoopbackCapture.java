@@ -2,6 +2,7 @@ package io.wirespeed.replay.decode;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +24,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * sentinel datagram sent after the traffic has reached the file (so every packet before it has too). Shared with
  * the modules above through this module's test jar.
  */
-public final class LoopbackCapture
+public final class LoopbackCapture implements AutoCloseable
 {
     private final Process process;
     private final Path file;
@@ -73,9 +75,25 @@ public final class LoopbackCapture
         final Path directory, final Path file, final String interfaceOptions, final String filter)
         throws IOException, InterruptedException
     {
+        return start(directory, file, List.of(), interfaceOptions, filter);
+    }
+
+    /**
+     * Start tcpdump (or dumpcap) as {@link #start(Path, Path, String, String)} does, behind command words such as
+     * {@code ip netns exec NS} that run it in another network namespace; stop it with {@link #stop(Consumer)}.
+     *
+     * @param prefix           command words before the capture tool, or none.
+     * @param interfaceOptions e.g. "-i veth0 --time-stamp-precision=nano".
+     * @param filter           a pcap filter expression that takes the sentinel datagram.
+     */
+    public static LoopbackCapture start(
+        final Path directory, final Path file, final List<String> prefix, final String interfaceOptions,
+        final String filter)
+        throws IOException, InterruptedException
+    {
         final Path stderr = Files.createTempFile(directory, "capture", ".txt");
         final boolean dumpcap = interfaceOptions.startsWith("dumpcap ");
-        final List<String> command = new ArrayList<>();
+        final List<String> command = new ArrayList<>(prefix);
         final String started;
         if (dumpcap)
         {
@@ -109,13 +127,31 @@ public final class LoopbackCapture
      */
     public void stop(final int port) throws IOException, InterruptedException
     {
-        final byte[] marker = ("wirespeed-sentinel-" + System.nanoTime()).getBytes(StandardCharsets.US_ASCII);
-        try
+        stop((marker) ->
         {
             try (DatagramSocket socket = new DatagramSocket())
             {
                 socket.send(new DatagramPacket(marker, marker.length, InetAddress.getLoopbackAddress(), port));
             }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException(ex);
+            }
+        });
+    }
+
+    /**
+     * Send a sentinel datagram the filter takes, through a sender of the caller's (e.g. from inside another network
+     * namespace), wait until the file holds it, then stop the capture.
+     *
+     * @param sender sends the sentinel's payload, printable ASCII, as one UDP datagram.
+     */
+    public void stop(final Consumer<byte[]> sender) throws IOException, InterruptedException
+    {
+        final byte[] marker = ("wirespeed-sentinel-" + System.nanoTime()).getBytes(StandardCharsets.US_ASCII);
+        try
+        {
+            sender.accept(marker);
             while (!contains(Files.readAllBytes(file), marker))
             {
                 assertTrue(process.isAlive(), "the capture stopped: " + Files.readString(stderr));
@@ -125,9 +161,28 @@ public final class LoopbackCapture
         finally
         {
             process.destroy();
-                assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the capture did not stop on SIGTERM");
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the capture did not stop on SIGTERM");
         }
         assertEquals(0, process.exitValue(), "capture: " + Files.readString(stderr));
+    }
+
+    /**
+     * Stop the capture tool if it still runs, e.g. when a test failed before {@link #stop(int)}.
+     */
+    public void close()
+    {
+        if (process.isAlive())
+        {
+            process.destroyForcibly();
+            try
+            {
+                process.waitFor(30, TimeUnit.SECONDS);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**
