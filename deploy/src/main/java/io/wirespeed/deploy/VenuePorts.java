@@ -6,10 +6,13 @@ import io.wirespeed.config.FeedName;
 import io.wirespeed.config.NicBackend;
 import io.wirespeed.config.WirespeedConfig;
 import io.wirespeed.nic.NicPort;
+import io.wirespeed.nic.frame.Ipv4Address;
+import io.wirespeed.nic.frame.MacAddress;
 import io.wirespeed.nic.kernel.KernelNicPort;
 import io.wirespeed.nic.shm.ShmFeedPorts;
 import io.wirespeed.nic.shm.ShmNicPort;
 import io.wirespeed.nic.status.CounterAllocator;
+import io.wirespeed.nic.xdp.AfXdpNicPort;
 import io.wirespeed.sim.MarketDataPorts;
 import org.agrona.CloseHelper;
 import org.agrona.IoUtil;
@@ -21,15 +24,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The venue's side of the feeds on the configured NIC backend: it creates the shm wires an appliance attaches to, or
- * sends each feed to its multicast group through a kernel socket on the configured interface. AF_XDP and capture
- * files are refused naming {@code nic.backend}: the venue does not send through them.
+ * The venue's side of the feeds on the configured NIC backend: it creates the shm wires an appliance attaches to,
+ * sends each feed to its multicast group through a kernel socket on the configured interface, or writes every feed's
+ * frames (its own Ethernet, IPv4 and UDP headers, from the interface's addresses) to the TX ring of one AF_XDP socket
+ * on the configured interface queue, shared by every channel. Capture files are refused naming {@code nic.backend}:
+ * the venue does not send into them.
  */
 final class VenuePorts implements AutoCloseable
 {
     private final List<NicPort> ports = new ArrayList<>();
     private final List<Path> createdFiles = new ArrayList<>();
     private final List<String> description = new ArrayList<>();
+    private AfXdpNicPort afXdp;
 
     private VenuePorts()
     {
@@ -83,11 +89,14 @@ final class VenuePorts implements AutoCloseable
                 }
             }
         }
+        else if (NicBackend.AF_XDP == backend)
+        {
+            return ports.openAfXdp(config, channel, allocator, clock);
+        }
         else
         {
-            throw Refusal.of("nic.backend", backend, "the venue sends market data on shm wires or kernel " +
-                "multicast sockets only; run it with -Dwirespeed.nic.backend=kernel (an appliance may still " +
-                "receive with af_xdp)");
+            throw Refusal.of("nic.backend", backend, "the venue sends market data on shm wires, kernel multicast " +
+                "sockets or AF_XDP; it does not write captures (record it with tcpdump)");
         }
         return new MarketDataPorts(feeds[FeedName.A.ordinal()], feeds[FeedName.B.ordinal()],
             feeds[FeedName.SNAPSHOT.ordinal()], feeds[FeedName.DEFINITION.ordinal()]);
@@ -125,6 +134,38 @@ final class VenuePorts implements AutoCloseable
             IoUtil.deleteIfExists(file.toFile());
         }
         createdFiles.clear();
+    }
+
+    private MarketDataPorts openAfXdp(
+        final WirespeedConfig config,
+        final ChannelContext channel,
+        final CounterAllocator allocator,
+        final EpochNanoClock clock)
+    {
+        if (null == afXdp)
+        {
+            afXdp = AfXdpRefusals.open(config, allocator, clock);
+            ports.add(afXdp);
+            if (Ipv4Address.ANY == afXdp.ipv4Address())
+            {
+                throw Refusal.of("nic.af_xdp.interface", config.nic().afXdp().interfaceName(),
+                    "has no IPv4 address to send the feeds from (ip addr add ADDR/LEN dev IF)");
+            }
+        }
+        for (final FeedName feed : FeedName.values())
+        {
+            final Endpoint endpoint = channel.endpoint(feed);
+            if (null != endpoint)
+            {
+                description.add(String.format("af_xdp: feed %d %s sends to %s from %s %s:%d through %s, ifindex %d, " +
+                    "queue %d, %s (obtained)", channel.id(), feed.text(), endpoint,
+                    MacAddress.toString(afXdp.macAddress()), Ipv4Address.toString(afXdp.ipv4Address()),
+                    endpoint.port(), afXdp.options().interfaceName(), afXdp.interfaceIndex(),
+                    afXdp.options().queue(), afXdp.mode().label()));
+            }
+        }
+        return new MarketDataPorts(afXdp, null == channel.incrementalB() ? null : afXdp, afXdp,
+            null == channel.instrumentDefinition() ? null : afXdp, afXdp.macAddress(), afXdp.ipv4Address());
     }
 
     private static KernelNicPort openKernel(

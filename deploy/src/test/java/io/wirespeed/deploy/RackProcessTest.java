@@ -193,6 +193,55 @@ final class RackProcessTest
         assertEquals(List.of(), network.namespacesLeft(), "the namespaces and the pair are removed");
     }
 
+    @Test
+    @Tag("privileged")
+    void bothEndsBypassTheKernelTheVenueSendsThroughAfXdpAndTheApplianceReceivesThroughAfXdp() throws Exception
+    {
+        final TwoHostNetwork network = TwoHostNetwork.create();
+        try (network)
+        {
+            final List<String> endpoints = endpoints();
+            final List<String> options = options(endpoints);
+            final List<String> venueOptions = new ArrayList<>(options);
+            venueOptions.addAll(List.of("-Dwirespeed.nic.backend=af_xdp",
+                "-Dwirespeed.nic.af_xdp.interface=" + network.venueInterface,
+                "-Dwirespeed.nic.af_xdp.xdp_mode=generic"));
+            final List<String> runOptions = new ArrayList<>(options);
+            runOptions.addAll(List.of("-Dwirespeed.nic.backend=af_xdp",
+                "-Dwirespeed.nic.af_xdp.interface=" + network.applianceInterface,
+                "-Dwirespeed.nic.af_xdp.xdp_mode=native"));
+            final RackRun result = RackRun.tradeKillAndStop(work, shm, venueHost(network), applianceHost(network),
+                venueOptions, runOptions, true, (rack) ->
+                {
+                    final String banner = rack.run.output();
+                    assertTrue(banner.contains("nic af_xdp: " + network.applianceInterface + ", ifindex "), banner);
+                    assertTrue(banner.contains(", queue 0, native XDP, copy mode (obtained)"), banner);
+                });
+            final FeedName[] feeds = FeedName.values();
+            for (int i = 0; i < feeds.length; i++)
+            {
+                assertTrue(result.venue.output().contains("af_xdp: feed 310 " + feeds[i].text() + " sends to " +
+                    endpoints.get(i) + " from "), result.venue.output());
+                assertTrue(result.venue.output().contains(" " + network.venueAddress + ":" + (FIRST_PORT + i) +
+                    " through " + network.venueInterface + ", ifindex "), result.venue.output());
+            }
+            assertTrue(result.venue.output().contains(", queue 0, generic XDP, copy mode (obtained)"),
+                result.venue.output());
+            record("af_xdp both ends", result);
+        }
+        assertEquals(List.of(), network.namespacesLeft(), "the namespaces and the pair are removed");
+    }
+
+    private static RackRun.Host venueHost(final TwoHostNetwork network)
+    {
+        return new RackRun.Host(TwoHostNetwork.in(network.venueNamespace), network.venueAddress);
+    }
+
+    private static RackRun.Host applianceHost(final TwoHostNetwork network)
+    {
+        return new RackRun.Host(TwoHostNetwork.in(network.applianceNamespace), network.applianceAddress);
+    }
+
     /**
      * The venue in its namespace sending kernel multicast through its end of the pair, the appliance in the other.
      */
@@ -203,12 +252,8 @@ final class RackProcessTest
         final List<String> venueOptions = new ArrayList<>(options);
         venueOptions.addAll(List.of("-Dwirespeed.nic.backend=kernel",
             "-Dwirespeed.nic.kernel.interface=" + network.venueInterface));
-        final RackRun.Host venueHost = new RackRun.Host(TwoHostNetwork.in(network.venueNamespace),
-            network.venueAddress);
-        final RackRun.Host applianceHost = new RackRun.Host(TwoHostNetwork.in(network.applianceNamespace),
-            network.applianceAddress);
-        final RackRun result = RackRun.tradeKillAndStop(work, shm, venueHost, applianceHost, venueOptions, runOptions,
-            true, banner);
+        final RackRun result = RackRun.tradeKillAndStop(work, shm, venueHost(network), applianceHost(network),
+            venueOptions, runOptions, true, banner);
         final FeedName[] feeds = FeedName.values();
         for (int i = 0; i < feeds.length; i++)
         {

@@ -195,10 +195,11 @@ final class RefusalProcessTest
     void venueRefusesABackendItDoesNotSendOn()
     {
         final WirespeedProcess venue = WirespeedProcess.runToEnd(work, "venue", SECRET, options(
-            "-Dwirespeed.nic.backend=af_xdp", "-Dwirespeed.nic.af_xdp.interface=lo"), "venue", "--seconds", "1");
+            "-Dwirespeed.nic.backend=pcap", "-Dwirespeed.nic.pcap.read_path=" + work.resolve("feed.pcap")), "venue",
+            "--seconds", "1");
 
-        assertRefused(venue, Refusal.EXIT_REFUSED, "nic.backend = \"af_xdp\": the venue sends market data on shm " +
-            "wires or kernel multicast sockets only");
+        assertRefused(venue, Refusal.EXIT_REFUSED, "nic.backend = \"pcap\": the venue sends market data on shm " +
+            "wires, kernel multicast sockets or AF_XDP; it does not write captures");
     }
 
     @Test

@@ -14,16 +14,6 @@ import org.agrona.DirectBuffer;
 final class FeedPublisher
 {
     /**
-     * Source address of the simulator's frames, in the benchmarking range.
-     */
-    static final int SOURCE_IP = Ipv4Address.parse("198.18.0.1");
-
-    /**
-     * Source hardware address of the simulator's frames, locally administered.
-     */
-    static final long SOURCE_MAC = 0x02_00_5E_00_00_01L;
-
-    /**
      * The largest UDP payload sent, as a venue keeps packets within a 1500-byte MTU with headroom.
      */
     static final int MAX_PAYLOAD_DEFAULT = 1420;
@@ -32,10 +22,10 @@ final class FeedPublisher
     private final UdpFrameEncoder encoder = new UdpFrameEncoder();
     private final FrameClaim claim = new FrameClaim();
 
-    FeedPublisher(final NicPort port, final Endpoint endpoint)
+    FeedPublisher(final NicPort port, final Endpoint endpoint, final long sourceMac, final int sourceIp)
     {
         txQueue = port.txQueue(0);
-        encoder.source(SOURCE_MAC, SOURCE_IP, endpoint.port())
+        encoder.source(sourceMac, sourceIp, endpoint.port())
             .multicastDestination(Ipv4Address.parse(endpoint.group()), endpoint.port());
     }
 

@@ -141,12 +141,15 @@ public final class MarketDataSimulator implements Agent
         this.burstiness = sim.burstiness();
         this.meanGapNs = MEAN_EVENTS_PER_SLOT * TimeUnit.SECONDS.toNanos(1) / sim.messageRatePerSecond();
 
-        final FeedPublisher feedA = new FeedPublisher(ports.incrementalA(), channel.incrementalA());
+        final FeedPublisher feedA = new FeedPublisher(ports.incrementalA(), channel.incrementalA(), ports.sourceMac(),
+            ports.sourceIp());
         final FeedPublisher feedB = null == ports.incrementalB() || null == channel.incrementalB() ?
-            null : new FeedPublisher(ports.incrementalB(), channel.incrementalB());
-        final FeedPublisher snapshotFeed = new FeedPublisher(ports.snapshot(), channel.snapshot());
+            null : new FeedPublisher(ports.incrementalB(), channel.incrementalB(), ports.sourceMac(), ports.sourceIp());
+        final FeedPublisher snapshotFeed = new FeedPublisher(ports.snapshot(), channel.snapshot(), ports.sourceMac(),
+            ports.sourceIp());
         final FeedPublisher definitionFeed = null == ports.definition() || null == channel.instrumentDefinition() ?
-            null : new FeedPublisher(ports.definition(), channel.instrumentDefinition());
+            null : new FeedPublisher(ports.definition(), channel.instrumentDefinition(), ports.sourceMac(),
+            ports.sourceIp());
         final int maxPayload = maxPayload(feedA, feedB, snapshotFeed, definitionFeed);
 
         final int depth = channel.bookDepth();
