@@ -1,5 +1,6 @@
 package io.wirespeed.deploy;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -15,21 +18,79 @@ import java.util.stream.Stream;
  */
 final class HostView
 {
-    private final Path root;
+    private static final long COMMAND_TIMEOUT_MS = 5_000;
 
+    private final Path root;
+    private final Function<List<String>, String> commands;
+
+    /**
+     * A view of files under a root, running no command.
+     *
+     * @param root where /proc and /sys are read from.
+     */
     HostView(final Path root)
     {
+        this(root, (command) -> null);
+    }
+
+    /**
+     * A view of files under a root and of what tools such as {@code ethtool} report.
+     *
+     * @param root     where /proc and /sys are read from.
+     * @param commands runs a command and returns its output, or null when it cannot run or fails.
+     */
+    HostView(final Path root, final Function<List<String>, String> commands)
+    {
         this.root = root;
+        this.commands = commands;
     }
 
     /**
      * The host itself.
      *
-     * @return a view rooted at {@code /}.
+     * @return a view rooted at {@code /} that runs the host's tools.
      */
     static HostView host()
     {
-        return new HostView(Path.of("/"));
+        return new HostView(Path.of("/"), HostView::runCommand);
+    }
+
+    /**
+     * What a tool reports, e.g. {@code ethtool -g DEV} (ring sizes are in no file).
+     *
+     * @param command the command and its arguments.
+     * @return its standard output, or null when it is missing, fails or hangs.
+     */
+    String command(final String... command)
+    {
+        return commands.apply(List.of(command));
+    }
+
+    private static String runCommand(final List<String> command)
+    {
+        try
+        {
+            final Process process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
+            final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(COMMAND_TIMEOUT_MS, TimeUnit.MILLISECONDS))
+            {
+                process.destroyForcibly();
+                return null;
+            }
+            return 0 == process.exitValue() ? output : null;
+        }
+        catch (final IOException ex)
+        {
+            return null;
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /**

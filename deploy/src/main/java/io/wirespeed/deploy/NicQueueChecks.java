@@ -5,8 +5,8 @@ import io.wirespeed.config.AfXdpNicContext;
 import java.util.List;
 
 /**
- * Preflight of the AF_XDP interface: the device, its RX queue count against the configured queue, and its ring
- * sizes against the configured ring.
+ * Preflight of the AF_XDP interface: the device, its RX queue count against the configured queue, and its RX ring
+ * size ({@code ethtool -g}) against the configured ring.
  */
 final class NicQueueChecks
 {
@@ -42,9 +42,54 @@ final class NicQueueChecks
             findings.add(HostFinding.ok("nic queues", device + " has " + rxQueues + " RX queue(s); queue " +
                 xdp.queue() + " takes the feeds (steer them there with ethtool -N " + device + ")"));
         }
-        final String driver = host.read(dir + "/device/driver/module/drivers");
-        findings.add(HostFinding.ok("nic rings", device + ": the AF_XDP ring size is nic.af_xdp.ring_size = " +
-            xdp.ringSize() + "; compare the device's with `ethtool -g " + device + "`" +
-            (null == driver ? "" : " (" + driver + ")")));
+        checkRings(device, xdp.ringSize());
+    }
+
+    private void checkRings(final String device, final int ringSize)
+    {
+        final String report = host.command("ethtool", "-g", device);
+        final long maxRx = ringValue(report, "Pre-set maximums:");
+        final long currentRx = ringValue(report, "Current hardware settings:");
+        if (currentRx < 0)
+        {
+            findings.add(HostFinding.ok("nic rings", device + ": the driver reports no ring sizes (ethtool -g)"));
+        }
+        else if (currentRx < ringSize && (maxRx < 0 || currentRx < maxRx))
+        {
+            final long target = maxRx < 0 ? ringSize : Math.min(ringSize, maxRx);
+            findings.add(HostFinding.warn("nic rings", device + ": RX ring " + currentRx + " descriptors (maximum " +
+                (maxRx < 0 ? "unknown" : maxRx) + "), smaller than nic.af_xdp.ring_size = " + ringSize +
+                ": a burst overflows the NIC before the XSK ring", "ethtool -G " + device + " rx " + target));
+        }
+        else
+        {
+            findings.add(HostFinding.ok("nic rings", device + ": RX ring " + currentRx + " descriptors (maximum " +
+                (maxRx < 0 ? "unknown" : maxRx) + "), nic.af_xdp.ring_size = " + ringSize));
+        }
+    }
+
+    /**
+     * The {@code RX:} value of a section of {@code ethtool -g} output.
+     */
+    static long ringValue(final String report, final String section)
+    {
+        if (null == report)
+        {
+            return -1;
+        }
+        boolean inSection = false;
+        for (final String line : report.split("\n"))
+        {
+            final String trimmed = line.trim();
+            if (trimmed.endsWith(":") && !trimmed.startsWith("RX"))
+            {
+                inSection = trimmed.equals(section);
+            }
+            else if (inSection && trimmed.startsWith("RX:"))
+            {
+                return HostPreflight.parseLong(trimmed.substring(3).trim(), -1);
+            }
+        }
+        return -1;
     }
 }

@@ -57,10 +57,12 @@ final class HostPreflightTest
         write("/sys/devices/system/clocksource/clocksource0/current_clocksource", "tsc");
 
         final List<HostFinding> findings = HostPreflight.check(pinnedAfXdp(true), FEED_AND_GATEWAY,
-            new HostView(root), () -> SYNCED);
+            new HostView(root, (command) -> ethtool(command, 4096, 2048)), () -> SYNCED);
 
         final String text = text(findings);
         assertFalse(HostPreflight.fails(findings), text);
+        assertTrue(text.contains("OK   nic rings: ens1f0: RX ring 2048 descriptors (maximum 4096), " +
+            "nic.af_xdp.ring_size = 1024"), text);
         assertTrue(findings.stream().allMatch((f) -> HostFinding.Level.OK == f.level), text);
         assertTrue(text.contains("OK   isolcpus: cores 2-3 are isolated"), text);
         assertTrue(text.contains("OK   irq affinity: no IRQ may run on cores 2-3"), text);
@@ -123,7 +125,7 @@ final class HostPreflightTest
         write("/sys/class/net/ens1f0/queues/rx-0/rps_cpus", "0");
 
         final List<HostFinding> findings = HostPreflight.check(pinnedAfXdp(false), List.of(),
-            new HostView(root), () -> SYNCED);
+            new HostView(root, (command) -> ethtool(command, 4096, 256)), () -> SYNCED);
 
         final String text = text(findings);
         assertFalse(HostPreflight.fails(findings), text);
@@ -131,6 +133,23 @@ final class HostPreflightTest
         assertTrue(text.contains("OK   huge pages: nic.af_xdp.huge_pages = false"), text);
         assertTrue(text.contains("WARN nic queues: ens1f0 has 1 RX queue(s); nic.af_xdp.queue = 1 is not one of " +
             "them; fix: ethtool -L ens1f0 combined 2"), text);
+        assertTrue(text.contains("WARN nic rings: ens1f0: RX ring 256 descriptors (maximum 4096), smaller than " +
+            "nic.af_xdp.ring_size = 1024: a burst overflows the NIC before the XSK ring; fix: ethtool -G ens1f0 rx " +
+            "1024"), text);
+    }
+
+    /**
+     * What {@code ethtool -g ens1f0} prints (ethtool 6.1), and nothing for any other command.
+     */
+    private static String ethtool(final List<String> command, final int maxRx, final int currentRx)
+    {
+        if (!command.equals(List.of("ethtool", "-g", "ens1f0")))
+        {
+            return null;
+        }
+        return "Ring parameters for ens1f0:\nPre-set maximums:\nRX:\t\t" + maxRx + "\nRX Mini:\tn/a\n" +
+            "RX Jumbo:\tn/a\nTX:\t\t" + maxRx + "\nCurrent hardware settings:\nRX:\t\t" + currentRx + "\n" +
+            "RX Mini:\tn/a\nRX Jumbo:\tn/a\nTX:\t\t" + currentRx + "\nRX Buf Len:\t\tn/a\n";
     }
 
     @Test

@@ -59,7 +59,7 @@ final class SystemdUnitsPackagingTest
                 }
             }
         }
-        assertEquals(5, command.size(), command.toString());
+        assertEquals(7, command.size(), command.toString());
         final Process verify = new ProcessBuilder(command).redirectErrorStream(true).start();
         final String output = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, verify.waitFor(), output);
