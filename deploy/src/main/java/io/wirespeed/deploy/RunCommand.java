@@ -1,6 +1,7 @@
 package io.wirespeed.deploy;
 
 import io.wirespeed.codecs.internal.SessionState;
+import io.wirespeed.config.AgentRole;
 import io.wirespeed.config.ConfigCheck;
 import io.wirespeed.config.ConfigException;
 import io.wirespeed.config.StrategyContext;
@@ -46,6 +47,10 @@ final class RunCommand implements Callable<Integer>
         description = "stop after N seconds; 0 runs until SIGINT or SIGTERM (default: ${DEFAULT-VALUE})")
     long seconds;
 
+    @Option(names = "--allow-untuned",
+        description = "run on a host that fails the preflight (wirespeed check), saying what was overridden")
+    boolean allowUntuned;
+
     public Integer call() throws InterruptedException
     {
         final PrintWriter out = spec.commandLine().getOut();
@@ -87,7 +92,12 @@ final class RunCommand implements Callable<Integer>
         final ThreadingMode mode = config.appliance().threadingMode();
         final boolean inProcessStrategies = ThreadingMode.MULTI_PROCESS != mode && config.strategies().stream()
             .anyMatch((strategy) -> StrategySample.NONE != strategy.sample());
-        HostCores.check(config, ApplianceThreads.roles(config, inProcessStrategies));
+        final List<AgentRole> roles = ApplianceThreads.roles(config, inProcessStrategies);
+        HostCores.check(config, roles);
+        if (!HostPreflight.admit(config, roles, allowUntuned, out, spec.commandLine().getErr()))
+        {
+            return Refusal.EXIT_REFUSED;
+        }
         final EpochNanoClock clock = new OffsetEpochNanoClock();
         try (Appliance appliance = new Appliance(config, clock, secret, ThreadingMode.MULTI_PROCESS != mode);
             ApplianceThreads threads = new ApplianceThreads(config, appliance);

@@ -3,10 +3,6 @@ package io.wirespeed.deploy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
-
 /**
  * The {@code wirespeed} command line: one entry point, one subcommand per job.
  */
@@ -18,7 +14,8 @@ import java.util.Properties;
     subcommands =
     {
         DemoCommand.class, RunCommand.class, VenueCommand.class, DriverCommand.class, StrategyCommand.class,
-        KillCommand.class, ConfigCommand.class, DecodeCommand.class, CommandLine.HelpCommand.class
+        KillCommand.class, ConfigCommand.class, DecodeCommand.class, CheckCommand.class, BenchCommand.class,
+        VersionCommand.class, CommandLine.HelpCommand.class
     })
 public final class Wirespeed implements Runnable
 {
@@ -39,6 +36,7 @@ public final class Wirespeed implements Runnable
             // the affinity library logs through SLF4J and the jar carries no provider: no warning about that
             System.setProperty(SLF4J_VERBOSITY_PROP_NAME, "ERROR");
         }
+        FileModes.restrictToGroup(System.err);
         System.exit(execute(args));
     }
 
@@ -79,25 +77,13 @@ public final class Wirespeed implements Runnable
     }
 
     /**
-     * Reads the version the build stamped into the jar.
+     * The version, commit and JVM, as {@code wirespeed version} prints them.
      */
     static final class VersionProvider implements CommandLine.IVersionProvider
     {
-        public String[] getVersion() throws IOException
+        public String[] getVersion()
         {
-            final Properties properties = new Properties();
-            try (InputStream in = Wirespeed.class.getResourceAsStream("version.properties"))
-            {
-                if (null != in)
-                {
-                    properties.load(in);
-                }
-            }
-            return new String[]
-            {
-                "wirespeed " + properties.getProperty("version", "(unknown version)"),
-                "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")"
-            };
+            return BuildInfo.lines();
         }
     }
 }

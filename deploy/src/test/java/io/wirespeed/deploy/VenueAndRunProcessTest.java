@@ -78,6 +78,9 @@ final class VenueAndRunProcessTest
             });
         assertTrue(result.run.output().contains("(feed): core " + core + " (pinned), backoff idle"),
             result.run.output());
+        final boolean isolated = HostView.cpuList(HostView.host().read("/sys/devices/system/cpu/isolated")).get(core);
+        assertTrue(isolated || result.run.output().contains("wirespeed run: --allow-untuned overrides: FAIL " +
+            "isolcpus: configured core(s) " + core + " not isolated (agents.feed.core = " + core), result.run.output());
         assertTrue(result.run.output().contains("nic fault injection on feed 310 a: seed 7, loss rate 0.01,"),
             result.run.output());
 

@@ -67,9 +67,33 @@ final class WirespeedProcess implements AutoCloseable
         final List<String> prefix,
         final String... args)
     {
+        return start(LAUNCHER, dir, name, env, javaOpts, prefix, args);
+    }
+
+    /**
+     * Start a given {@code bin/wirespeed}, e.g. one unpacked from the tarball, with arguments.
+     *
+     * @param launcher the launcher.
+     * @param dir      working directory; the log is written here as {@code <name>.log}.
+     * @param name     of the process, for the log and messages.
+     * @param env      extra environment variables.
+     * @param javaOpts system properties and JVM options, as {@code WIRESPEED_JAVA_OPTS}.
+     * @param prefix   command words before the launcher (e.g. {@code ip netns exec NS}), or none.
+     * @param args     the command's arguments.
+     * @return the running process.
+     */
+    static WirespeedProcess start(
+        final Path launcher,
+        final Path dir,
+        final String name,
+        final Map<String, String> env,
+        final List<String> javaOpts,
+        final List<String> prefix,
+        final String... args)
+    {
         final List<String> command = new ArrayList<>(prefix);
         command.add("sh");
-        command.add(LAUNCHER.toAbsolutePath().toString());
+        command.add(launcher.toAbsolutePath().toString());
         command.addAll(List.of(args));
         final Path log = dir.resolve(name + ".log");
         try
