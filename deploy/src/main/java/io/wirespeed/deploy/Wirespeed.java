@@ -18,7 +18,8 @@ import java.util.Properties;
     subcommands =
     {
         DemoCommand.class, RunCommand.class, VenueCommand.class, DriverCommand.class, StrategyCommand.class,
-        KillCommand.class, ConfigCommand.class, DecodeCommand.class, CommandLine.HelpCommand.class
+        KillCommand.class, StatCommand.class, ErrorsCommand.class, ConfigCommand.class, DecodeCommand.class,
+        CommandLine.HelpCommand.class
     })
 public final class Wirespeed implements Runnable
 {
