@@ -16,10 +16,10 @@ import java.nio.file.Path;
  * Counters in a memory-mapped file that another process can map and read while this one runs, behind a header that
  * says which layout it is and which process writes it.
  * <pre>
- *   0               4               8                              16                             24        128
- *   +---------------+---------------+------------------------------+------------------------------+---------+
- *   | layout version| max counters  | pid of the writer            | start time (epoch ms)        | reserved|
- *   +---------------+---------------+------------------------------+------------------------------+---------+
+ *   0               4               8                  16                      24            28        128
+ *   +---------------+---------------+------------------+-----------------------+-------------+---------+
+ *   | layout version| max counters  | pid of the writer| start time (epoch ms) | magic "WSCF"| reserved|
+ *   +---------------+---------------+------------------+-----------------------+-------------+---------+
  *   128                            128 + metadataLength                   128 + metadataLength + valuesLength
  *   +------------------------------+------------------------------+
  *   | counter metadata (Agrona)    | counter values (Agrona)      |
@@ -42,6 +42,8 @@ public final class CountersFile implements CounterAllocator, AutoCloseable
     static final int MAX_COUNTERS_OFFSET = 4;
     static final int PID_OFFSET = 8;
     static final int START_TIMESTAMP_OFFSET = 16;
+    static final int MAGIC_OFFSET = 24;
+    static final int MAGIC = 0x46435357;
 
     private final MappedByteBuffer mapped;
     private final CountersManager manager;
@@ -62,6 +64,7 @@ public final class CountersFile implements CounterAllocator, AutoCloseable
             header.putInt(MAX_COUNTERS_OFFSET, maxCounters);
             header.putLong(PID_OFFSET, ProcessHandle.current().pid());
             header.putLong(START_TIMESTAMP_OFFSET, System.currentTimeMillis());
+            header.putInt(MAGIC_OFFSET, MAGIC);
             header.putIntOrdered(VERSION_OFFSET, LAYOUT_VERSION);
         }
         this.pid = header.getLong(PID_OFFSET);
@@ -214,6 +217,10 @@ public final class CountersFile implements CounterAllocator, AutoCloseable
         if (0 == version)
         {
             return "counters file not ready (its writer has not finished the header, or it is not a counters file)";
+        }
+        if (MAGIC != header.getInt(MAGIC_OFFSET))
+        {
+            return "not a counters file with a header (written by an older build of wirespeed?)";
         }
         if (LAYOUT_VERSION != version)
         {

@@ -34,6 +34,7 @@ final class CountersFileTest
             assertEquals(ProcessHandle.current().pid(), header.getLong(8));
             final long startMs = header.getLong(16);
             assertTrue(startMs >= beforeMs && startMs <= afterMs, "start " + startMs);
+            assertEquals('W' | 'S' << 8 | 'C' << 16 | 'F' << 24, header.getInt(24));
             assertEquals(128 + 8 * (512 + 128), Files.size(path));
 
             assertTrue(CountersFile.isReady(path));
@@ -61,6 +62,20 @@ final class CountersFileTest
             () -> CountersFile.openForReading(path));
         assertEquals(path + ": counters file layout version 9, but this wirespeed reads version 1 " +
             "(written by another build of wirespeed?)", ex.getMessage());
+    }
+
+    @Test
+    void shouldRefuseAFileWithoutAHeaderAsAnOlderBuildWroteIt(@TempDir final Path dir) throws Exception
+    {
+        final Path path = dir.resolve("counters");
+        final byte[] old = new byte[4096];
+        old[0] = 1; // an older build's first counter record: RECORD_ALLOCATED where the layout version now is
+        Files.write(path, old);
+
+        final IllegalStateException ex = assertThrows(IllegalStateException.class,
+            () -> CountersFile.openForReading(path));
+        assertEquals(path + ": not a counters file with a header (written by an older build of wirespeed?)",
+            ex.getMessage());
     }
 
     @Test
