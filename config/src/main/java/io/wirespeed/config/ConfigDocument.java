@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.tomlj.Toml;
@@ -23,6 +24,15 @@ import org.tomlj.TomlTable;
 final class ConfigDocument
 {
     static final String PROPERTY_PREFIX = "wirespeed.";
+
+    /**
+     * First segments of the {@code wirespeed.*} properties that belong to the build and its tests, not to the
+     * configuration: the parent pom's {@code wirespeed.root}, {@code wirespeed.excludedGroups} and
+     * {@code wirespeed.jvm.*}, deploy's {@code wirespeed.dist.dir}, the benchmarks' {@code wirespeed.bench.*} and the
+     * tests' {@code wirespeed.test.*}.
+     */
+    static final Set<String> BUILD_PROPERTIES =
+        Set.of("root", "excludedGroups", "jvm", "manifest", "dist", "bench", "test");
 
     /**
      * One override: its key relative to the document, the property that gave it, its raw text and its TOML value.
@@ -142,8 +152,8 @@ final class ConfigDocument
     }
 
     /**
-     * Overrides are the {@code wirespeed.*} properties whose first segment is a section, or close enough to one to
-     * be a typo; other {@code wirespeed.*} properties belong to other components and are left alone.
+     * Overrides are the {@code wirespeed.*} properties whose first segment is a section; any other is refused (with a
+     * did-you-mean when it is close to a section) unless it belongs to the build ({@link #BUILD_PROPERTIES}).
      */
     private static Map<String, PropertyOverride> overrides(
         final Properties properties, final Collection<String> sections, final ConfigErrors errors)
@@ -168,6 +178,11 @@ final class ConfigDocument
             {
                 errors.add(section, null,
                     "unknown table" + DidYouMean.clause(section, sections), ConfigLocation.property(property));
+            }
+            else if (!BUILD_PROPERTIES.contains(section))
+            {
+                errors.add(section, null, "unknown table (the configuration's tables are " +
+                    String.join(", ", sections) + ")", ConfigLocation.property(property));
             }
         }
 

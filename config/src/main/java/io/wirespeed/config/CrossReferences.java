@@ -19,6 +19,11 @@ final class CrossReferences
 
     static void validate(final WirespeedConfig config, final Validator validator)
     {
+        if (config.channels().isEmpty())
+        {
+            validator.error("channel", null,
+                "missing: at least one [[channel]] is needed (the feed handler and the venue read it)");
+        }
         final Set<Integer> channelIds = channels(config.channels(), validator.scope("channel"));
         final Set<String> symbols = instruments(config.instruments(), channelIds, validator.scope("instrument"));
         faults(config, channelIds, validator.scope("fault"));

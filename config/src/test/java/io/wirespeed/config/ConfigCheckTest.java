@@ -75,4 +75,18 @@ final class ConfigCheckTest
             "(environment variable VENUE_SECRET is not set)",
             result.errors().get(0).format());
     }
+
+    @Test
+    void shouldRefuseAConfigWithNoChannelThatTheRuntimeCannotRun(@TempDir final Path dir) throws Exception
+    {
+        final Path file = dir.resolve("no-channel.toml");
+        Files.writeString(file, Fixtures.GATEWAY);
+
+        final ConfigCheck.Result result = ConfigCheck.check(file, new Properties(), false);
+
+        assertEquals(ConfigCheck.EXIT_INVALID, result.exitCode(), result.report());
+        assertEquals(
+            file + ": channel: missing: at least one [[channel]] is needed (the feed handler and the venue read it)",
+            result.errors().get(0).format());
+    }
 }

@@ -127,6 +127,9 @@ final class ContextTest
 
         assertEquals(
             List.of(
+                new ConfigError("channel", null,
+                    "missing: at least one [[channel]] is needed (the feed handler and the venue read it)",
+                    ConfigLocation.NONE),
                 new ConfigError("instrument.0.channel", "7", "dangling reference (no [[channel]] has id 7)",
                     ConfigLocation.NONE),
                 new ConfigError("fault.7.b", null, "dangling reference (no [[channel]] has id 7)", ConfigLocation.NONE),

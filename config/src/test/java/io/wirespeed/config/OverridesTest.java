@@ -104,6 +104,21 @@ final class OverridesTest
     }
 
     @Test
+    void shouldRefuseUnknownPropertiesFarFromAnySectionAndLeaveTheBuildsAlone()
+    {
+        final List<ConfigError> errors = errors(VALID, properties(
+            "wirespeed.venue_host", "10.0.0.1",
+            "wirespeed.root", "/belongs/to/the/build",
+            "wirespeed.excludedGroups", "privileged",
+            "wirespeed.dist.dir", "/tmp/dist"));
+
+        assertEquals(
+            List.of(new ConfigError("venue_host", null, "unknown table (the configuration's tables are " +
+                String.join(", ", WirespeedConfig.SECTIONS) + ")", ConfigLocation.property("wirespeed.venue_host"))),
+            errors);
+    }
+
+    @Test
     void shouldApplySystemPropertyOverrides()
     {
         System.setProperty(BOOK_DEPTH_PROPERTY, "7");

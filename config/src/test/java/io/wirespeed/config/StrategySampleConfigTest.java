@@ -37,7 +37,7 @@ final class StrategySampleConfigTest
             order_qty = 3
             quote_width_ticks = 4
             trigger_every_n = 5
-            """);
+            """ + Fixtures.CHANNEL);
 
         final StrategyContext strategy = config.strategies().get(0);
         assertEquals(StrategySample.TICK_RESPONDER, strategy.sample());
@@ -45,8 +45,8 @@ final class StrategySampleConfigTest
         assertEquals(4, strategy.quoteWidthTicks());
         assertEquals(5, strategy.triggerEveryN());
         assertEquals(StrategySample.MARKET_MAKER,
-            Fixtures.parse(Fixtures.GATEWAY + STRATEGY, Fixtures.properties("wirespeed.strategy.0.sample",
-                "market-maker")).strategies().get(0).sample());
+            Fixtures.parse(Fixtures.GATEWAY + STRATEGY + Fixtures.CHANNEL,
+                Fixtures.properties("wirespeed.strategy.0.sample", "market-maker")).strategies().get(0).sample());
     }
 
     @Test
@@ -57,7 +57,7 @@ final class StrategySampleConfigTest
             order_qty = 0
             quote_width_ticks = 0
             trigger_every_n = -1
-            """);
+            """ + Fixtures.CHANNEL);
 
         assertEquals(List.of(
             "bad.toml:10:1: strategy.0.sample = \"market_maker\": invalid value, expected one of " +

@@ -12,6 +12,7 @@ import io.wirespeed.gateway.session.FixpInitiator;
 import io.wirespeed.gateway.session.SessionCounters;
 import io.wirespeed.gateway.transport.TcpVenueTransport;
 import io.wirespeed.nic.status.CountersFile;
+import io.wirespeed.nic.status.ErrorLogFile;
 import io.wirespeed.strategy.StrategyClient;
 import io.wirespeed.strategy.StrategyMain;
 import io.wirespeed.strategy.StrategySettings;
@@ -20,6 +21,7 @@ import org.agrona.IoUtil;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.SystemEpochClock;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,6 +45,7 @@ final class Appliance implements AutoCloseable
     final WirespeedConfig config;
     final EpochNanoClock clock;
     final CountersFile counters;
+    final ErrorLogFile errorLog;
     final FeedPorts feedPorts;
     final MediaDriverLink driverLink;
     final MediaDriver driver;
@@ -76,6 +79,7 @@ final class Appliance implements AutoCloseable
         this.clock = clock;
         this.countersPath = countersPath(config);
         CountersFile countersFile = null;
+        ErrorLogFile errors = null;
         FeedPorts feeds = null;
         MediaDriverLink link = null;
         FeedHandlerAgent feedHandler = null;
@@ -83,8 +87,10 @@ final class Appliance implements AutoCloseable
         try
         {
             countersFile = CountersFile.create(countersPath, MAX_COUNTERS);
+            errors = ErrorLogFile.create(ErrorLogFile.beside(countersPath), ErrorLogFile.DEFAULT_LENGTH_BYTES,
+                countersFile, "appliance: agent errors (wirespeed errors)", SystemEpochClock.INSTANCE, System.err);
             feeds = FeedPorts.open(config, countersFile, clock);
-            link = MediaDriverLink.open(config.aeron());
+            link = MediaDriverLink.open(config.aeron(), errors.errorHandler());
             final Aeron client = link.aeron();
             marketData = client.addExclusivePublication(config.aeron().channel(), config.aeron().marketDataStreamId());
             feedHandler = FeedHandlerAgent.create(config, feeds.ports(), marketData, countersFile,
@@ -129,11 +135,12 @@ final class Appliance implements AutoCloseable
             {
                 closeAgent(feedHandler);
             }
-            CloseHelper.closeAll(link, feeds, countersFile);
+            CloseHelper.closeAll(link, feeds, errors, countersFile);
             IoUtil.deleteIfExists(countersPath.toFile());
             throw ex;
         }
         counters = countersFile;
+        errorLog = errors;
         feedPorts = feeds;
         driverLink = link;
         driver = link.driver();
@@ -275,7 +282,7 @@ final class Appliance implements AutoCloseable
                 closeAgent(agent);
             }
         }
-        CloseHelper.closeAll(driverLink, feedPorts, counters);
+        CloseHelper.closeAll(driverLink, feedPorts, errorLog, counters);
         IoUtil.deleteIfExists(countersPath.toFile());
     }
 

@@ -107,7 +107,7 @@ final class ApplianceThreads implements AutoCloseable
         {
             final AgentContext context = config.agent(entry.role);
             final IdleStrategy idle = IdleStrategies.of(context);
-            final AgentRunner runner = new AgentRunner(idle, Throwable::printStackTrace, null, entry.agent);
+            final AgentRunner runner = new AgentRunner(idle, appliance.errorLog.errorHandler(), null, entry.agent);
             started.add(new Started(entry.role, runner, idle, AgentThreads.start(runner, context)));
         }
         for (final Started thread : started)

@@ -110,7 +110,7 @@ final class DemoRun
                 out.flush();
 
                 venueRunner = new AgentRunner(IdleStrategies.of(config.agent(AgentRole.SIM)),
-                    Throwable::printStackTrace, null, venue.agent);
+                    venue.errorLog.errorHandler(), null, venue.agent);
                 final AgentThreads.Placement venuePlacement = AgentThreads.start(venueRunner,
                     config.agent(AgentRole.SIM));
                 final String failure = venuePlacement.awaitFailure();

@@ -3,6 +3,7 @@ package io.wirespeed.deploy;
 import io.aeron.Aeron;
 import io.aeron.Publication;
 import io.aeron.Subscription;
+import io.aeron.exceptions.AeronException;
 import io.wirespeed.codecs.internal.BooleanFlag;
 import io.wirespeed.codecs.internal.ControlAckDecoder;
 import io.wirespeed.codecs.internal.ControlScope;
@@ -76,12 +77,26 @@ final class KillCommand implements Callable<Integer>
             err.println(ex.getMessage());
             return ConfigCheck.EXIT_INVALID;
         }
-        if (!config.aeron().dir().resolve("cnc.dat").toFile().exists())
+        try
         {
-            err.println("no running appliance: no Aeron media driver at " + config.aeron().dir() +
-                " (aeron.dir); start it first, or pass the --config it runs with");
+            DriverProbe.requireLive(config.aeron());
+            return killOrResume(config, out, err);
+        }
+        catch (final Refusal refusal)
+        {
+            err.println(refusal.getMessage());
+            return refusal.exitCode();
+        }
+        catch (final AeronException ex)
+        {
+            err.println("no running appliance: the media driver at " + config.aeron().dir() + " (aeron.dir) " +
+                "stopped answering (" + ex.getMessage() + ")");
             return EXIT_NO_ANSWER;
         }
+    }
+
+    private int killOrResume(final WirespeedConfig config, final PrintWriter out, final PrintWriter err)
+    {
 
         final ControlScope scope = 0 == strategyId ? ControlScope.GLOBAL : ControlScope.STRATEGY;
         try (Aeron aeron = Aeron.connect(new Aeron.Context()

@@ -7,6 +7,7 @@ import io.aeron.driver.ThreadingMode;
 import io.wirespeed.config.AeronContext;
 import io.wirespeed.config.DriverThreadingMode;
 import org.agrona.CloseHelper;
+import org.agrona.ErrorHandler;
 import org.agrona.concurrent.BackoffIdleStrategy;
 
 import java.io.File;
@@ -31,12 +32,13 @@ final class MediaDriverLink implements AutoCloseable
     /**
      * Launch the embedded driver or find the external one, then connect.
      *
-     * @param context the {@code [aeron]} section, concluded.
+     * @param context      the {@code [aeron]} section, concluded.
+     * @param errorHandler where the client's errors go (the appliance's error log).
      * @return the link.
      * @throws Refusal when a driver already runs where an embedded one is to be launched, or none runs where one is
      *                 expected.
      */
-    static MediaDriverLink open(final AeronContext context)
+    static MediaDriverLink open(final AeronContext context, final ErrorHandler errorHandler)
     {
         final File dir = context.dir().toFile();
         final boolean active = CommonContext.isDriverActive(dir, context.driverTimeoutMs(), (message) -> {});
@@ -61,6 +63,7 @@ final class MediaDriverLink implements AutoCloseable
             final Aeron aeron = Aeron.connect(new Aeron.Context()
                 .aeronDirectoryName(null == driver ? dir.getPath() : driver.aeronDirectoryName())
                 .driverTimeoutMs(context.driverTimeoutMs())
+                .errorHandler(errorHandler)
                 .useConductorAgentInvoker(invoker)
                 .driverAgentInvoker(invoker ? driver.sharedAgentInvoker() : null));
             return new MediaDriverLink(driver, aeron, aeron.context().aeronDirectoryName());

@@ -45,11 +45,14 @@ final class StrategyCommand implements Callable<Integer>
             err.println(ex.getMessage());
             return ConfigCheck.EXIT_INVALID;
         }
-        if (!config.aeron().dir().resolve("cnc.dat").toFile().exists())
+        try
         {
-            err.println("no running appliance: no Aeron media driver at " + config.aeron().dir() +
-                " (aeron.dir); start it first, or pass the --config it runs with");
-            return KillCommand.EXIT_NO_ANSWER;
+            DriverProbe.requireLive(config.aeron());
+        }
+        catch (final Refusal refusal)
+        {
+            err.println(refusal.getMessage());
+            return refusal.exitCode();
         }
         try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier())
         {

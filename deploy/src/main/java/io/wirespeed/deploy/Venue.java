@@ -4,6 +4,7 @@ import io.wirespeed.config.ChannelContext;
 import io.wirespeed.config.InstrumentContext;
 import io.wirespeed.config.WirespeedConfig;
 import io.wirespeed.nic.status.CountersFile;
+import io.wirespeed.nic.status.ErrorLogFile;
 import io.wirespeed.sim.MarketDataPorts;
 import io.wirespeed.sim.MarketDataSimulator;
 import io.wirespeed.sim.SimCounters;
@@ -14,6 +15,7 @@ import io.wirespeed.sim.venue.VenueCounters;
 import org.agrona.CloseHelper;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.SystemEpochClock;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -35,6 +37,7 @@ final class Venue implements AutoCloseable
 
     final WirespeedConfig config;
     final CountersFile counters;
+    final ErrorLogFile errorLog;
     final List<MarketDataSimulator> simulators = new ArrayList<>();
     final OrderEntryApplication orders;
     final FixpAcceptor acceptor;
@@ -66,10 +69,13 @@ final class Venue implements AutoCloseable
         this.countersPath = countersPath;
         this.accessKeyIds = List.copyOf(credentials.keySet());
         CountersFile countersFile = null;
+        ErrorLogFile errors = null;
         FixpAcceptor listening = null;
         try
         {
             countersFile = CountersFile.create(countersPath, MAX_COUNTERS);
+            errors = ErrorLogFile.create(ErrorLogFile.beside(countersPath), ErrorLogFile.DEFAULT_LENGTH_BYTES,
+                countersFile, "venue: agent errors (wirespeed errors --venue)", SystemEpochClock.INSTANCE, System.err);
             for (final ChannelContext channel : config.channels())
             {
                 final MarketDataPorts feeds = VenuePorts.open(config, channel, countersFile, clock, ports);
@@ -97,11 +103,12 @@ final class Venue implements AutoCloseable
             {
                 listening.onClose();
             }
-            CloseHelper.closeAll(ports, countersFile);
+            CloseHelper.closeAll(ports, errors, countersFile);
             IoUtil.deleteIfExists(countersPath.toFile());
             throw ex;
         }
         counters = countersFile;
+        errorLog = errors;
         acceptor = listening;
     }
 
@@ -167,7 +174,7 @@ final class Venue implements AutoCloseable
     public void close()
     {
         agent.onClose();
-        CloseHelper.closeAll(ports, counters);
+        CloseHelper.closeAll(ports, errorLog, counters);
         IoUtil.deleteIfExists(countersPath.toFile());
     }
 }

@@ -100,7 +100,7 @@ final class VenueCommand implements Callable<Integer>
         throws InterruptedException
     {
         final IdleStrategy idle = IdleStrategies.of(config.agent(AgentRole.SIM));
-        final AgentRunner runner = new AgentRunner(idle, Throwable::printStackTrace, null, venue.agent);
+        final AgentRunner runner = new AgentRunner(idle, venue.errorLog.errorHandler(), null, venue.agent);
         try
         {
             final AgentThreads.Placement placement = AgentThreads.start(runner, config.agent(AgentRole.SIM));

@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
     subcommands =
     {
         DemoCommand.class, RunCommand.class, VenueCommand.class, DriverCommand.class, StrategyCommand.class,
-        KillCommand.class, ConfigCommand.class, DecodeCommand.class, CheckCommand.class, BenchCommand.class,
-        VersionCommand.class, CommandLine.HelpCommand.class
+        KillCommand.class, StatCommand.class, ErrorsCommand.class, ConfigCommand.class, DecodeCommand.class,
+        CheckCommand.class, BenchCommand.class, VersionCommand.class, CommandLine.HelpCommand.class
     })
 public final class Wirespeed implements Runnable
 {

@@ -247,6 +247,25 @@ final class WirespeedProcess implements AutoCloseable
     }
 
     /**
+     * The process's id (the launcher execs the JVM, so it is the JVM's).
+     *
+     * @return the pid.
+     */
+    long pid()
+    {
+        return process.pid();
+    }
+
+    /**
+     * Send SIGKILL, as a crash or the OOM killer would, and wait for the process to be gone: nothing is cleaned up.
+     */
+    void killHard()
+    {
+        process.destroyForcibly();
+        awaitExit();
+    }
+
+    /**
      * Send SIGTERM, as an operator's {@code kill} does.
      */
     void terminate()

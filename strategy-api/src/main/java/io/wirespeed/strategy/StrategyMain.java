@@ -8,9 +8,13 @@ import io.wirespeed.config.StrategySample;
 import io.wirespeed.config.WirespeedConfig;
 import io.wirespeed.strategy.sample.MarketMaker;
 import io.wirespeed.strategy.sample.TickResponder;
+import io.wirespeed.nic.status.CountersFile;
+import io.wirespeed.nic.status.ErrorLogFile;
 import org.agrona.ErrorHandler;
+import org.agrona.IoUtil;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.ShutdownSignalBarrier;
+import org.agrona.concurrent.SystemEpochClock;
 
 import java.nio.file.Path;
 
@@ -60,8 +64,40 @@ public final class StrategyMain
     public static void run(final WirespeedConfig config, final String name, final ShutdownSignalBarrier barrier)
     {
         final StrategyFactory factory = factory(StrategySettings.from(config, name).strategy());
-        final ErrorHandler errorHandler = (throwable) -> throwable.printStackTrace(System.err);
-        final StrategyClient client = StrategyClient.connect(config, name, factory);
+        final Path countersPath = countersPath(config, name);
+        try (CountersFile counters = CountersFile.create(countersPath, 8);
+            ErrorLogFile errors = ErrorLogFile.create(ErrorLogFile.beside(countersPath),
+                ErrorLogFile.DEFAULT_LENGTH_BYTES, counters, "strategy " + name + ": agent errors",
+                SystemEpochClock.INSTANCE, System.err))
+        {
+            run(config, name, barrier, StrategyClient.connect(config, name, factory), errors.errorHandler());
+        }
+        finally
+        {
+            IoUtil.deleteIfExists(countersPath.toFile());
+        }
+    }
+
+    /**
+     * The counters file of a strategy's own process (its error counter), next to the appliance's shm wires; its error
+     * log is {@link ErrorLogFile#beside} it.
+     *
+     * @param config the configuration.
+     * @param name   of the {@code [[strategy]]}.
+     * @return the path.
+     */
+    public static Path countersPath(final WirespeedConfig config, final String name)
+    {
+        return Path.of(config.nic().shm().path() + "-strategy-" + name + "-counters");
+    }
+
+    private static void run(
+        final WirespeedConfig config,
+        final String name,
+        final ShutdownSignalBarrier barrier,
+        final StrategyClient client,
+        final ErrorHandler errorHandler)
+    {
         try (AgentRunner runner = new AgentRunner(
             IdleStrategies.of(config.agent(AgentRole.STRATEGY)), errorHandler, null, client))
         {

@@ -59,12 +59,12 @@ class ShmCrossProcessTest
         {
             sender = startSender(context, senderCountersPath, log);
 
-            while (!Files.exists(senderCountersPath))
+            while (!CountersFile.isReady(senderCountersPath))
             {
                 checkSender(sender, log);
                 Thread.yield();
             }
-            senderCounters = CountersFile.openForReading(senderCountersPath, MAX_COUNTERS);
+            senderCounters = CountersFile.openForReading(senderCountersPath);
             final CountersReader reader = senderCounters.reader();
             final int ringFullId = counterId(reader, NicCounter.TX_RING_FULL);
             while (reader.getCounterValue(ringFullId) == 0)

@@ -25,6 +25,7 @@ import io.wirespeed.sim.venue.VenueCounters;
 import io.wirespeed.strategy.StrategyClient;
 import io.wirespeed.strategy.StrategySettings;
 import org.agrona.CloseHelper;
+import org.agrona.ErrorHandler;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.BusySpinIdleStrategy;
@@ -37,6 +38,7 @@ import org.agrona.concurrent.YieldingIdleStrategy;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The order round trip on real threads: a scripted strategy ({@link RoundTripStrategy} in a {@link StrategyClient})
@@ -175,19 +177,27 @@ public final class OrderRoundTripBenchmark
                 return strategy[0];
             }, clock);
 
-            venueRunner = new AgentRunner(idleStrategy(idle), Throwable::printStackTrace, null, venue);
-            gatewayRunner = new AgentRunner(idleStrategy(idle), Throwable::printStackTrace, null,
+            // an agent's error ends the benchmark with that error, instead of a stack trace printed on its thread
+            final AtomicReference<Throwable> agentError = new AtomicReference<>();
+            final ErrorHandler onAgentError = (error) -> agentError.compareAndSet(null, error);
+            venueRunner = new AgentRunner(idleStrategy(idle), onAgentError, null, venue);
+            gatewayRunner = new AgentRunner(idleStrategy(idle), onAgentError, null,
                 new CompositeAgent(gateway, session[0]));
             AgentRunner.startOnThread(venueRunner);
             AgentRunner.startOnThread(gatewayRunner);
             awaitEstablished(session[0], client);
-            strategyRunner = new AgentRunner(idleStrategy(idle), Throwable::printStackTrace, null, client);
+            strategyRunner = new AgentRunner(idleStrategy(idle), onAgentError, null, client);
             AgentRunner.startOnThread(strategyRunner);
 
             final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds);
-            while (strategy[0].completed < warmUp + measured && System.nanoTime() - deadlineNs < 0)
+            while (strategy[0].completed < warmUp + measured && System.nanoTime() - deadlineNs < 0 &&
+                null == agentError.get())
             {
                 Thread.sleep(50);
+            }
+            if (null != agentError.get())
+            {
+                throw new IllegalStateException("an agent failed during the benchmark", agentError.get());
             }
             strategy[0].running = false;
             return strategy[0];
