@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static io.wirespeed.gateway.GatewayFixture.ALPHA;
+import static io.wirespeed.gateway.GatewayFixture.ES;
 import static io.wirespeed.gateway.GatewayFixture.ES_PRICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -36,6 +37,7 @@ class AnswerBacklogTest
     @Test
     void answersAreHeldInOrderTheStrategyIsCutOffAndEveryAnswerArrivesWithoutAGap()
     {
+        fixture.quote(ES, ES_PRICE);
         final long first = fixture.accepted(ALPHA, 1, Side.BUY, 20);
         final long second = fixture.accepted(ALPHA, 2, Side.BUY, 20);
         final int before = alphaSeqs.size();
