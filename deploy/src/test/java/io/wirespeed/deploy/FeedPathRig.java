@@ -8,6 +8,7 @@ import io.aeron.driver.ThreadingMode;
 import io.aeron.logbuffer.FragmentHandler;
 import io.aeron.logbuffer.Header;
 import io.wirespeed.codecs.internal.FeedStateDecoder;
+import io.wirespeed.codecs.internal.FeedStateReason;
 import io.wirespeed.codecs.internal.FeedStateValue;
 import io.wirespeed.codecs.internal.BookAction;
 import io.wirespeed.codecs.internal.MessageHeaderDecoder;
@@ -110,6 +111,7 @@ final class FeedPathRig implements FragmentHandler, AutoCloseable
 
     final ManualEpochNanoClock clock = new ManualEpochNanoClock(1_700_000_000_000_000_000L);
     final IntHashSet staleInstruments = new IntHashSet();
+    long publicationLossStale;
     final WirespeedConfig config;
     final CountersFile counters;
     final Wires wires;
@@ -234,10 +236,12 @@ final class FeedPathRig implements FragmentHandler, AutoCloseable
     void report(final String what)
     {
         System.out.printf("%s: gaps %d, packets lost %d, buffer overflows %d, instruments stale %d, " +
-            "recoveries %d, duplicates A/B %d/%d, published %,d%n", what, counter(FeedCounter.GAPS),
+            "recoveries %d, duplicates A/B %d/%d, published %,d, publication drops %d (STALE %d, republished %d)%n",
+            what, counter(FeedCounter.GAPS),
             counter(FeedCounter.PACKETS_LOST), counter(FeedCounter.RECOVERY_BUFFER_OVERFLOWS),
             counter(FeedCounter.INSTRUMENT_GAPS), counter(FeedCounter.RECOVERIES),
-            counter(FeedCounter.DUPLICATES_A), counter(FeedCounter.DUPLICATES_B), published);
+            counter(FeedCounter.DUPLICATES_A), counter(FeedCounter.DUPLICATES_B), published,
+            counter(FeedCounter.PUBLISH_DROPPED), publicationLossStale, counter(FeedCounter.REPUBLISHED_AFTER_LOSS));
     }
 
     void reportTemplates()
@@ -346,7 +350,16 @@ final class FeedPathRig implements FragmentHandler, AutoCloseable
             feedState.wrapAndApplyHeader(buffer, offset, header);
             if (FeedStateValue.STALE == feedState.state())
             {
-                staleInstruments.add(feedState.securityId());
+                // a publication loss (this subscriber fell behind, the feed handler dropped and republished) is the
+                // stream's matter, not the venue feed path's; it is counted apart
+                if (FeedStateReason.PUBLICATION_LOSS == feedState.reason())
+                {
+                    publicationLossStale++;
+                }
+                else
+                {
+                    staleInstruments.add(feedState.securityId());
+                }
             }
         }
         else if (StatisticDecoder.TEMPLATE_ID == header.templateId())

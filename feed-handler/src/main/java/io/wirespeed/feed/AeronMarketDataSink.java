@@ -45,4 +45,14 @@ public final class AeronMarketDataSink implements MarketDataSink
         }
         return false;
     }
+
+    /**
+     * Room for at least one message of the largest size the publication takes, unclaimed by a slow subscriber.
+     *
+     * @return true when the publication's window has room for a message of its maximum length.
+     */
+    public boolean hasRoom()
+    {
+        return publication.isConnected() && publication.availableWindow() >= publication.maxMessageLength();
+    }
 }

@@ -39,9 +39,11 @@ public final class FeedChannel
     private final ChannelRecovery recovery;
     private final FeedArbiter arbiter;
     private final ChannelMessages messages;
+    private final MarketDataStream stream;
+    private final LossRepublisher republisher;
 
     /**
-     * A channel from its configuration.
+     * A channel from its configuration, alone on its stream.
      *
      * @param context  the channel's configuration.
      * @param sink     where normalized messages go.
@@ -49,9 +51,22 @@ public final class FeedChannel
      */
     public FeedChannel(final ChannelContext context, final MarketDataSink sink, final ChannelCounters counters)
     {
+        this(context, new MarketDataStream(sink), counters);
+    }
+
+    /**
+     * A channel from its configuration, on a stream it may share with other channels.
+     *
+     * @param context  the channel's configuration.
+     * @param stream   where normalized messages go, numbered.
+     * @param counters the channel's counters.
+     */
+    public FeedChannel(final ChannelContext context, final MarketDataStream stream, final ChannelCounters counters)
+    {
         channelId = context.id();
         this.counters = counters;
-        final MarketDataPublisher publisher = new MarketDataPublisher(channelId, sink, counters);
+        this.stream = stream;
+        final MarketDataPublisher publisher = new MarketDataPublisher(channelId, stream, counters);
         liveDecoder = new Mdp3PacketDecoder(counters);
         recoveryDecoder = new Mdp3PacketDecoder(counters);
         instruments = new InstrumentTable(context.bookDepth());
@@ -62,6 +77,30 @@ public final class FeedChannel
         arbiter = new FeedArbiter(context, counters, new Sequenced());
         messages = new ChannelMessages(
             this, publisher, packet, instruments, events, recovery, statistics, arbiter);
+        republisher = new LossRepublisher(publisher, statistics, packet);
+    }
+
+    /**
+     * The stream the channel publishes on.
+     *
+     * @return the stream.
+     */
+    public MarketDataStream stream()
+    {
+        return stream;
+    }
+
+    /**
+     * Publish every instrument again after the stream lost messages (see {@link LossRepublisher}).
+     *
+     * @param nowNs the agent's clock for this duty cycle.
+     * @return instruments published.
+     */
+    public int republish(final long nowNs)
+    {
+        packet.nowNs = nowNs;
+        counters.increment(FeedCounter.REPUBLISHED_AFTER_LOSS);
+        return republisher.republish(instruments);
     }
 
     /**

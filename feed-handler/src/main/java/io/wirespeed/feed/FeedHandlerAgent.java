@@ -19,6 +19,9 @@ import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Polls the RX queues of the feed NIC ports in bursts, routes each UDP payload by destination group and port to its
  * channel's A, B, snapshot or definition feed, and runs the channels' timers; reads the clock once per duty cycle.
@@ -37,6 +40,7 @@ public final class FeedHandlerAgent implements Agent
     private final EpochNanoClock clock;
     private final ReplayClock replayClock;
     private final FeedChannel[] channels;
+    private final MarketDataStream[] streams;
     private final PortPoller[] pollers;
     private final int burstLimit;
     private final int[] routeGroups;
@@ -66,6 +70,7 @@ public final class FeedHandlerAgent implements Agent
         this.replayClock = clock instanceof ReplayClock ? (ReplayClock)clock : null;
         this.channels = channels.clone();
         this.burstLimit = burstLimit;
+        streams = distinctStreams(channels);
         pollers = new PortPoller[ports.length];
         for (int i = 0; i < ports.length; i++)
         {
@@ -121,12 +126,13 @@ public final class FeedHandlerAgent implements Agent
         final CounterAllocator allocator,
         final EpochNanoClock clock)
     {
-        final MarketDataSink sink = new AeronMarketDataSink(publication, AeronMarketDataSink.MAX_ATTEMPTS_DEFAULT);
+        final MarketDataStream stream = new MarketDataStream(
+            new AeronMarketDataSink(publication, AeronMarketDataSink.MAX_ATTEMPTS_DEFAULT));
         final ChannelContext[] contexts = config.channels().toArray(new ChannelContext[0]);
         final FeedChannel[] channels = new FeedChannel[contexts.length];
         for (int i = 0; i < contexts.length; i++)
         {
-            channels[i] = new FeedChannel(contexts[i], sink, new ChannelCounters(allocator, contexts[i].id()));
+            channels[i] = new FeedChannel(contexts[i], stream, new ChannelCounters(allocator, contexts[i].id()));
             for (final InstrumentContext instrument : config.instruments())
             {
                 if (instrument.channel() == contexts[i].id())
@@ -181,7 +187,7 @@ public final class FeedHandlerAgent implements Agent
     public int doWork()
     {
         nowNs = clock.nanoTime();
-        int work = 0;
+        int work = republishAfterLoss();
         boolean drained = true;
         for (final PortPoller poller : pollers)
         {
@@ -214,6 +220,43 @@ public final class FeedHandlerAgent implements Agent
     public long unroutedFrames()
     {
         return unroutedFrames;
+    }
+
+    /**
+     * A stream that lost messages has its channels publish every instrument again once it has room, before any new
+     * frame is read; a loss during the republication makes it owed again.
+     */
+    private int republishAfterLoss()
+    {
+        int work = 0;
+        for (final MarketDataStream stream : streams)
+        {
+            if (stream.canRepublish())
+            {
+                stream.onRepublishStart();
+                for (final FeedChannel channel : channels)
+                {
+                    if (channel.stream() == stream)
+                    {
+                        work += channel.republish(nowNs);
+                    }
+                }
+            }
+        }
+        return work;
+    }
+
+    private static MarketDataStream[] distinctStreams(final FeedChannel[] channels)
+    {
+        final List<MarketDataStream> distinct = new ArrayList<>();
+        for (final FeedChannel channel : channels)
+        {
+            if (!distinct.contains(channel.stream()))
+            {
+                distinct.add(channel.stream());
+            }
+        }
+        return distinct.toArray(new MarketDataStream[0]);
     }
 
     private long nextTimerDeadlineNs()

@@ -68,7 +68,7 @@ public final class MarketDataPublisher
     private final FeedStateEncoder feedState = new FeedStateEncoder();
     private final InstrumentDefinitionEncoder instrumentDefinition = new InstrumentDefinitionEncoder();
     private final StatisticEncoder statistic = new StatisticEncoder();
-    private final MarketDataSink sink;
+    private final MarketDataStream stream;
     private final ChannelCounters counters;
     private final int channelId;
 
@@ -76,13 +76,13 @@ public final class MarketDataPublisher
      * A publisher for one channel.
      *
      * @param channelId carried in the messages that name a channel.
-     * @param sink      where messages go.
+     * @param stream    where messages go, numbered.
      * @param counters  where dropped publications are counted.
      */
-    public MarketDataPublisher(final int channelId, final MarketDataSink sink, final ChannelCounters counters)
+    public MarketDataPublisher(final int channelId, final MarketDataStream stream, final ChannelCounters counters)
     {
         this.channelId = channelId;
-        this.sink = sink;
+        this.stream = stream;
         this.counters = counters;
     }
 
@@ -132,7 +132,8 @@ public final class MarketDataPublisher
             .sendingTimeNs(sendingTimeNs)
             .rxTimestampNs(rxTimestampNs)
             .publishTimestampNs(publishTimestampNs)
-            .bookType(Instrument.OUTRIGHT == bookIndex ? BookType.OUTRIGHT : BookType.IMPLIED);
+            .bookType(Instrument.OUTRIGHT == bookIndex ? BookType.OUTRIGHT : BookType.IMPLIED)
+            .streamSeq(stream.nextStreamSeq());
         final BookUpdateEncoder.LevelsEncoder levels = bookUpdate.levelsCount(count);
         for (int i = 0, deltas = instrument.deltaCount; i < deltas; i++)
         {
@@ -232,7 +233,8 @@ public final class MarketDataPublisher
             .askOrderCount(book.orderCount(OrderBook.ASK, 1))
             .sendingTimeNs(sendingTimeNs)
             .rxTimestampNs(rxTimestampNs)
-            .publishTimestampNs(publishTimestampNs);
+            .publishTimestampNs(publishTimestampNs)
+            .streamSeq(stream.nextStreamSeq());
         offer(MessageHeaderEncoder.ENCODED_LENGTH + topOfBook.encodedLength());
     }
 
@@ -260,7 +262,8 @@ public final class MarketDataPublisher
             .rxTimestampNs(rxTimestampNs)
             .publishTimestampNs(publishTimestampNs)
             .transactTimeNs(transactTimeNs)
-            .mdTradeEntryId(mdTradeEntryId);
+            .mdTradeEntryId(mdTradeEntryId)
+            .streamSeq(stream.nextStreamSeq());
         offer(MessageHeaderEncoder.ENCODED_LENGTH + trade.encodedLength());
     }
 
@@ -277,7 +280,8 @@ public final class MarketDataPublisher
             .venueStatusCode((short)venueStatus)
             .sendingTimeNs(sendingTimeNs)
             .rxTimestampNs(rxTimestampNs)
-            .publishTimestampNs(publishTimestampNs);
+            .publishTimestampNs(publishTimestampNs)
+            .streamSeq(stream.nextStreamSeq());
         offer(MessageHeaderEncoder.ENCODED_LENGTH + instrumentStatus.encodedLength());
     }
 
@@ -298,7 +302,8 @@ public final class MarketDataPublisher
             .expectedSeqNum(expectedSeqNum & 0xFFFF_FFFFL)
             .receivedSeqNum(receivedSeqNum & 0xFFFF_FFFFL)
             .rxTimestampNs(rxTimestampNs)
-            .publishTimestampNs(publishTimestampNs);
+            .publishTimestampNs(publishTimestampNs)
+            .streamSeq(stream.nextStreamSeq());
         offer(MessageHeaderEncoder.ENCODED_LENGTH + feedState.encodedLength());
     }
 
@@ -313,7 +318,8 @@ public final class MarketDataPublisher
             .marketDepth((short)instrument.publishedDepth)
             .rxTimestampNs(rxTimestampNs)
             .publishTimestampNs(publishTimestampNs)
-            .impliedMarketDepth((short)instrument.impliedPublishedDepth);
+            .impliedMarketDepth((short)instrument.impliedPublishedDepth)
+            .streamSeq(stream.nextStreamSeq());
         offer(MessageHeaderEncoder.ENCODED_LENGTH + instrumentDefinition.encodedLength());
     }
 
@@ -346,7 +352,8 @@ public final class MarketDataPublisher
             .transactTimeNs(transactTimeNs)
             .sendingTimeNs(packet.sendingTimeNs)
             .rxTimestampNs(packet.rxTimestampNs)
-            .publishTimestampNs(packet.nowNs);
+            .publishTimestampNs(packet.nowNs)
+            .streamSeq(stream.nextStreamSeq());
         final SettlPriceFlagsEncoder flags = statistic.settlPriceFlags().clear();
         flags.finalDaily(0 != (settlPriceFlags & 1))
             .actual(0 != (settlPriceFlags & 2))
@@ -361,7 +368,7 @@ public final class MarketDataPublisher
 
     private void offer(final int length)
     {
-        if (!sink.offer(buffer, 0, length))
+        if (!stream.offer(buffer, 0, length))
         {
             counters.increment(FeedCounter.PUBLISH_DROPPED);
         }

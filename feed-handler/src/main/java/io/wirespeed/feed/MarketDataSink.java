@@ -17,4 +17,14 @@ public interface MarketDataSink
      * @return false when the message could not be published (back pressure, not connected).
      */
     boolean offer(DirectBuffer buffer, int offset, int length);
+
+    /**
+     * Whether the sink has room for a republication of the books after a loss.
+     *
+     * @return true when offers are likely to be taken again.
+     */
+    default boolean hasRoom()
+    {
+        return true;
+    }
 }

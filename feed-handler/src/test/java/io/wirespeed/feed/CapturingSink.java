@@ -22,9 +22,14 @@ final class CapturingSink implements MarketDataSink
     final List<UnsafeBuffer> messages = new ArrayList<>();
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     boolean capturing = true;
+    boolean refusing;
 
     public boolean offer(final DirectBuffer buffer, final int offset, final int length)
     {
+        if (refusing)
+        {
+            return false;
+        }
         if (capturing)
         {
             final byte[] copy = new byte[length];

@@ -209,6 +209,28 @@ class FeedHandlerAgentTest
         assertEquals(1_500_000, counters.get(FeedCounter.DECODED_SECURITY_STATUS_30));
     }
 
+    @Test
+    void lossAndRepublicationAllocateNothing()
+    {
+        final int[] ids = { ES, 20 };
+        for (final int id : ids)
+        {
+            channel.addInstrument(id, "I" + id);
+        }
+        final PacketBuilder packet = new PacketBuilder().begin(1)
+            .trade(20, 1, 100, 1, false)
+            .book(true, bid(ES, 1, Change, 1, 100, 5, 1), ask(20, 1, Change, 1, 200, 6, 2));
+        sink.capturing = false;
+        port.repeat(GROUP_A, PORT, packet, rptSeqOffsets(packet), 1, 900_000);
+        final long bytes =
+            AllocationMeter.leastOverWindows(() -> runWithLoss(200_000), () -> runWithLoss(200_000), 3);
+        assertEquals(0, bytes);
+        assertTrue(counters.get(FeedCounter.PUBLISH_DROPPED) > 0);
+        assertTrue(counters.get(FeedCounter.REPUBLISHED_AFTER_LOSS) > 100);
+        assertEquals(FeedStateValue.OK, channel.state(ES));
+        assertEquals(5, channel.instrument(ES).book().quantity(OrderBook.BID, 1));
+    }
+
     /**
      * Offsets of every RptSeq in a packet, from CME's layouts: per template, the entry length and where RptSeq is.
      */
@@ -242,6 +264,20 @@ class FeedHandlerAgentTest
             position += size;
         }
         return offsets.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private void runWithLoss(final long morePackets)
+    {
+        final long packetsA = counters.get(FeedCounter.PACKETS_A) + morePackets;
+        long packets;
+        while ((packets = counters.get(FeedCounter.PACKETS_A)) < packetsA)
+        {
+            sink.refusing = packets % 1_000 < 5;
+            agent.doWork();
+            clock.advance(1_000);
+        }
+        sink.refusing = false;
+        agent.doWork();
     }
 
     private void run(final long packetsA)

@@ -20,9 +20,18 @@ import java.nio.ByteBuffer;
 /**
  * Encodes the order logic's outcomes as internal-schema messages (ExecutionReport, RiskDecision, OrderSent,
  * ControlAck, SessionEvent) into one reused buffer and hands each to a sink, counting what went and what was dropped.
+ * <p>
+ * Answers to a configured strategy (ExecutionReport, RiskDecision, OrderSent) carry that strategy's streamSeq and are
+ * never dropped for back pressure: one the sink refuses is held in the strategy's {@link AnswerBacklog}, as is every
+ * later one until the held ones are delivered, in order, by {@link #deliverHeld()} each duty cycle. A strategy whose
+ * backlog passes three quarters full is cut off ({@link #takeStrategyToCutOff()}). Only an answer that finds its
+ * backlog full is lost (counted; the strategy sees the gap in streamSeq).
  */
 public final class EncodingGatewayOutput implements GatewayOutput
 {
+    /** Answers held per strategy while it cannot take them, unless configured. */
+    public static final int ANSWER_BACKLOG_CAPACITY_DEFAULT = 4096;
+
     private static final int BUFFER_LENGTH = 512;
 
     private final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(BUFFER_LENGTH));
@@ -35,9 +44,11 @@ public final class EncodingGatewayOutput implements GatewayOutput
     private final MessageSink sink;
     private final GatewayCounters counters;
     private final EpochNanoClock clock;
+    private final AnswerBacklog[] backlogs;
+    private long otherStreamSeq = 1;
 
     /**
-     * An output over a sink.
+     * An output over a sink that holds no answers: what the sink refuses is dropped, counted.
      *
      * @param sink     where encoded messages go.
      * @param counters count publications and drops.
@@ -45,9 +56,80 @@ public final class EncodingGatewayOutput implements GatewayOutput
      */
     public EncodingGatewayOutput(final MessageSink sink, final GatewayCounters counters, final EpochNanoClock clock)
     {
+        this(sink, counters, clock, new long[0], 1);
+    }
+
+    /**
+     * An output over a sink that holds each strategy's answers while the sink refuses them.
+     *
+     * @param sink            where encoded messages go.
+     * @param counters        count publications, holds, drops.
+     * @param clock           stamps the publish time of execution reports.
+     * @param strategyIds     the configured strategies, each given a backlog.
+     * @param backlogCapacity answers held per strategy.
+     */
+    public EncodingGatewayOutput(
+        final MessageSink sink,
+        final GatewayCounters counters,
+        final EpochNanoClock clock,
+        final long[] strategyIds,
+        final int backlogCapacity)
+    {
         this.sink = sink;
         this.counters = counters;
         this.clock = clock;
+        backlogs = new AnswerBacklog[strategyIds.length];
+        for (int i = 0; i < strategyIds.length; i++)
+        {
+            backlogs[i] = new AnswerBacklog(strategyIds[i], backlogCapacity);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public int deliverHeld()
+    {
+        int delivered = 0;
+        for (final AnswerBacklog backlog : backlogs)
+        {
+            if (!backlog.isEmpty())
+            {
+                delivered += backlog.drain(sink);
+            }
+        }
+        if (delivered > 0)
+        {
+            counters.add(GatewayCounter.ANSWERS_DELIVERED_LATE, delivered);
+        }
+        return delivered;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public long takeStrategyToCutOff()
+    {
+        for (final AnswerBacklog backlog : backlogs)
+        {
+            if (backlog.takeCutOffDue())
+            {
+                return backlog.strategyId();
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Answers held for a strategy, not yet delivered.
+     *
+     * @param strategyId of the strategy.
+     * @return answers held, 0 for a strategy without a backlog.
+     */
+    public int heldAnswers(final long strategyId)
+    {
+        final AnswerBacklog backlog = backlog(strategyId);
+        return null == backlog ? 0 : backlog.size();
     }
 
     /**
@@ -77,7 +159,9 @@ public final class EncodingGatewayOutput implements GatewayOutput
             .triggerRxTimestampNs(triggerRxTimestampNs)
             .gatewayRxTimestampNs(gatewayRxTimestampNs)
             .decisionTimestampNs(decisionTimestampNs);
-        send(MessageHeaderEncoder.ENCODED_LENGTH + riskDecision.encodedLength(),
+        final AnswerBacklog backlog = backlog(strategyId);
+        riskDecision.streamSeq(takeStreamSeq(backlog));
+        answer(backlog, MessageHeaderEncoder.ENCODED_LENGTH + riskDecision.encodedLength(),
             GatewayCounter.RISK_DECISIONS_PUBLISHED);
     }
 
@@ -103,7 +187,9 @@ public final class EncodingGatewayOutput implements GatewayOutput
             .strategyTimestampNs(strategyTimestampNs)
             .gatewayRxTimestampNs(gatewayRxTimestampNs)
             .txTimestampNs(txTimestampNs);
-        send(MessageHeaderEncoder.ENCODED_LENGTH + orderSent.encodedLength(), null);
+        final AnswerBacklog backlog = backlog(strategyId);
+        orderSent.streamSeq(takeStreamSeq(backlog));
+        answer(backlog, MessageHeaderEncoder.ENCODED_LENGTH + orderSent.encodedLength(), null);
     }
 
     /**
@@ -134,7 +220,9 @@ public final class EncodingGatewayOutput implements GatewayOutput
             .gatewayRxTimestampNs(report.gatewayRxTimestampNs)
             .publishTimestampNs(clock.nanoTime())
             .mdTradeEntryId(report.mdTradeEntryId);
-        send(MessageHeaderEncoder.ENCODED_LENGTH + executionReport.encodedLength(),
+        final AnswerBacklog backlog = backlog(report.strategyId);
+        executionReport.streamSeq(takeStreamSeq(backlog));
+        answer(backlog, MessageHeaderEncoder.ENCODED_LENGTH + executionReport.encodedLength(),
             GatewayCounter.EXEC_REPORTS_PUBLISHED);
     }
 
@@ -182,6 +270,55 @@ public final class EncodingGatewayOutput implements GatewayOutput
             .alarm(alarm)
             .alarmValue(alarmValue);
         send(MessageHeaderEncoder.ENCODED_LENGTH + sessionEvent.encodedLength(), null);
+    }
+
+    private AnswerBacklog backlog(final long strategyId)
+    {
+        for (final AnswerBacklog backlog : backlogs)
+        {
+            if (backlog.strategyId() == strategyId)
+            {
+                return backlog;
+            }
+        }
+        return null;
+    }
+
+    private long takeStreamSeq(final AnswerBacklog backlog)
+    {
+        return null == backlog ? otherStreamSeq++ : backlog.takeStreamSeq();
+    }
+
+    /**
+     * An answer to a strategy goes behind those held for it; one the sink refuses is held, never dropped while the
+     * backlog has room.
+     */
+    private void answer(final AnswerBacklog backlog, final int length, final GatewayCounter publishedCounter)
+    {
+        if (null == backlog)
+        {
+            send(length, publishedCounter);
+            return;
+        }
+        if (backlog.isEmpty() && sink.offer(buffer, 0, length))
+        {
+            if (null != publishedCounter)
+            {
+                counters.increment(publishedCounter);
+            }
+        }
+        else if (backlog.hold(buffer, 0, length))
+        {
+            counters.increment(GatewayCounter.ANSWERS_HELD);
+            if (null != publishedCounter)
+            {
+                counters.increment(publishedCounter);
+            }
+        }
+        else
+        {
+            counters.increment(GatewayCounter.ANSWERS_LOST);
+        }
     }
 
     private void send(final int length, final GatewayCounter publishedCounter)

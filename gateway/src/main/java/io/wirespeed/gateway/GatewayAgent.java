@@ -17,6 +17,7 @@ import io.wirespeed.codecs.internal.SetLimitDecoder;
 import io.wirespeed.codecs.internal.TopOfBookDecoder;
 import io.wirespeed.codecs.internal.TradeDecoder;
 import io.wirespeed.config.AeronContext;
+import io.wirespeed.config.StrategyContext;
 import io.wirespeed.config.WirespeedConfig;
 import io.wirespeed.gateway.venue.VenueListener;
 import io.wirespeed.gateway.venue.VenueSession;
@@ -134,7 +135,9 @@ public final class GatewayAgent implements Agent
             control = aeron.addSubscription(context.channel(), context.controlStreamId());
             marketData = aeron.addSubscription(context.channel(), context.marketDataStreamId());
             final GatewayOutput output = new EncodingGatewayOutput(
-                new PublicationSink(executions, PublicationSink.MAX_ATTEMPTS_DEFAULT), counters, clock);
+                new PublicationSink(executions, PublicationSink.MAX_ATTEMPTS_DEFAULT), counters, clock,
+                config.strategies().stream().mapToLong(StrategyContext::id).toArray(),
+                EncodingGatewayOutput.ANSWER_BACKLOG_CAPACITY_DEFAULT);
             final OrderGatewayLogic logic = OrderGatewayLogic.create(config, venueFactory, output, counters, clock);
             final GatewayAgent agent = new GatewayAgent(logic, orders, control, marketData, counters,
                 FRAGMENT_LIMIT_DEFAULT, orders, control, marketData, executions, counters);
@@ -199,7 +202,7 @@ public final class GatewayAgent implements Agent
      */
     public int doWork()
     {
-        int work = 0;
+        int work = logic.deliverHeldAnswers();
         Image image;
         while (null != (image = lostImages.poll()))
         {

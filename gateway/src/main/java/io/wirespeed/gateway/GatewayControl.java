@@ -106,6 +106,20 @@ final class GatewayControl
     }
 
     /**
+     * Cut off a strategy that cannot take its answers: a strategy-scope kill (new orders refused, open orders
+     * canceled), latched until an operator resumes it, announced with a ControlAck.
+     */
+    void onAnswersBacklogged(final long strategyId, final long nowNs)
+    {
+        if (null != registry.strategy(strategyId))
+        {
+            counters.increment(GatewayCounter.STRATEGIES_CUT_OFF);
+            final long canceled = kill(ControlScope.STRATEGY, strategyId, nowNs);
+            output.onControlAck(KillDecoder.TEMPLATE_ID, ControlScope.STRATEGY, strategyId, true, canceled, nowNs);
+        }
+    }
+
+    /**
      * Kill the strategy or account whose limit a request breached, if its limits say so.
      */
     void onBreach(final Strategy strategy, final RiskBook breached, final long nowNs)

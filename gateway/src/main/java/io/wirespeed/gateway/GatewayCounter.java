@@ -30,7 +30,7 @@ public enum GatewayCounter
     STRATEGIES_DISCONNECTED(3022, "strategies disconnected (publication image gone)"),
     EXEC_REPORTS_PUBLISHED(3023, "execution reports published"),
     RISK_DECISIONS_PUBLISHED(3024, "risk decisions published"),
-    OFFER_FAILURES(3025, "messages to strategies dropped after back pressure retries"),
+    OFFER_FAILURES(3025, "broadcasts and unidentified answers dropped after back pressure retries"),
     UNKNOWN_VENUE_ORDERS(3026, "venue reports for unknown gateway order ids"),
     ORDER_POOL_EXHAUSTED(3027, "new orders rejected: order pool exhausted"),
     MALFORMED_MESSAGES(3028, "malformed or unknown messages on the order or control stream"),
@@ -42,7 +42,11 @@ public enum GatewayCounter
     STATUS_REQUESTS_NOT_SENT(3034, "order status requests not sent (session down or back pressured)"),
     MISSED_FILLS(3035, "fills the gateway missed, reported from the venue's cumulative quantity"),
     ORDERS_RECONCILED(3036, "orders closed or confirmed from a venue status report"),
-    SESSION_ALARMS(3037, "venue session alarms");
+    SESSION_ALARMS(3037, "venue session alarms"),
+    ANSWERS_HELD(3038, "answers to a strategy held in its backlog (it could not take them)"),
+    ANSWERS_DELIVERED_LATE(3039, "held answers delivered from a backlog"),
+    ANSWERS_LOST(3040, "answers lost: the strategy's backlog was full (it sees the gap in streamSeq)"),
+    STRATEGIES_CUT_OFF(3041, "strategies cut off: answer backlog past its mark (new orders refused, open canceled)");
 
     private final int typeId;
     private final String label;

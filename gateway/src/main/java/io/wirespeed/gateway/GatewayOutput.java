@@ -105,4 +105,24 @@ public interface GatewayOutput
         long timestampNs,
         SessionAlarm alarm,
         long alarmValue);
+
+    /**
+     * Offer again the answers held for strategies that could not take them, in order; called every duty cycle.
+     *
+     * @return answers delivered.
+     */
+    default int deliverHeld()
+    {
+        return 0;
+    }
+
+    /**
+     * A strategy whose held answers passed the cut-off mark since the last call, to be cut off.
+     *
+     * @return its id, or 0 for none.
+     */
+    default long takeStrategyToCutOff()
+    {
+        return 0;
+    }
 }

@@ -482,6 +482,24 @@ public final class OrderGatewayLogic
     }
 
     /**
+     * Deliver the answers held for strategies that could not take them, and cut off any whose backlog passed its
+     * mark (see {@link EncodingGatewayOutput}); called first in every duty cycle.
+     *
+     * @return answers delivered and strategies cut off.
+     */
+    public int deliverHeldAnswers()
+    {
+        int work = output.deliverHeld();
+        long strategyId;
+        while (0 != (strategyId = output.takeStrategyToCutOff()))
+        {
+            control.onAnswersBacklogged(strategyId, clock.nanoTime());
+            work++;
+        }
+        return work;
+    }
+
+    /**
      * A strategy's publication went away: cancel its open orders if so configured; nothing is latched.
      *
      * @param strategyId of the strategy.

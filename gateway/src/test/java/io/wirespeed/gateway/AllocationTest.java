@@ -11,12 +11,15 @@ import static io.wirespeed.gateway.GatewayFixture.BETA;
 import static io.wirespeed.gateway.GatewayFixture.ES;
 import static io.wirespeed.gateway.GatewayFixture.ES_PRICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AllocationTest
 {
     private GatewayFixture fixture;
     private long clOrdId;
     private long published;
+    private boolean refusing;
+    private boolean delivering;
 
     @Test
     void steadyStateOfAcceptFillAndCancelAllocatesNothing()
@@ -43,6 +46,34 @@ class AllocationTest
         assertEquals(500_000 * 10 + 3, published, "two control acks and a session event from the fixture set up");
     }
 
+    @Test
+    void answersHeldForStrategiesThatCannotTakeThemAndDeliveredLaterAllocateNothing()
+    {
+        fixture = new GatewayFixture(GatewayFixture.lenientRisk(), (buffer, offset, length) ->
+        {
+            if (refusing)
+            {
+                return false;
+            }
+            published++;
+            return true;
+        }, 1024, 64);
+        fixture.venue.recording = false;
+        fixture.quote(ES, ES_PRICE);
+        delivering = true;
+
+        final long bytes = AllocationMeter.leastOverWindows(() -> run(200_000), () -> run(100_000), 3);
+
+        assertEquals(0, bytes);
+        assertEquals(500_000 * 2, fixture.counters.get(GatewayCounter.FILLS));
+        assertEquals(0, fixture.counters.get(GatewayCounter.ANSWERS_LOST));
+        assertEquals(0, fixture.counters.get(GatewayCounter.STRATEGIES_CUT_OFF));
+        final long held = fixture.counters.get(GatewayCounter.ANSWERS_HELD);
+        assertTrue(held > 100_000, "answers were held: " + held);
+        assertEquals(held, fixture.counters.get(GatewayCounter.ANSWERS_DELIVERED_LATE));
+        assertEquals(500_000 * 10 + 3, published, "every answer delivered, late or not");
+    }
+
     private void run(final int cycles)
     {
         final TestVenue venue = fixture.venue;
@@ -65,6 +96,11 @@ class AllocationTest
             logic.onCancelOrder(strategy, ++clOrdId, canceledClOrdId, ES, 0);
             venue.listener.onCanceled(venue.lastRequestId, canceledId, canceledId, 5, 6);
             fixture.clock.advance(5_000);
+            if (delivering)
+            {
+                refusing = 2 == (i & 7);
+                logic.deliverHeldAnswers();
+            }
         }
     }
 }

@@ -61,6 +61,17 @@ final class GatewayFixture
         logic = newLogic(risk, new EncodingGatewayOutput(sink, counters, clock), capacity, true);
     }
 
+    /**
+     * A fixture whose outcomes are encoded into a sink, each strategy's answers held in a backlog while it refuses.
+     */
+    GatewayFixture(final RiskContext risk, final MessageSink sink, final int capacity, final int backlogCapacity)
+    {
+        output = new RecordingOutput();
+        counters = new GatewayCounters(newCountersManager()::newCounterForAllocator);
+        logic = newLogic(risk, new EncodingGatewayOutput(sink, counters, clock,
+            new long[]{ ALPHA, BETA, GAMMA }, backlogCapacity), capacity, true);
+    }
+
     private OrderGatewayLogic newLogic(
         final RiskContext risk, final GatewayOutput out, final int capacity, final boolean cancelOnDisconnect)
     {

@@ -40,6 +40,7 @@ public final class BookView
     private long lastTradePrice = NULL_PRICE;
     private long lastTradeQty;
     private long updateCount;
+    private long lossCount;
     private final BookView implied;
     private final StatisticsView statistics;
 
@@ -368,6 +369,29 @@ public final class BookView
             default:
                 return false;
         }
+    }
+
+    /**
+     * Messages were lost on the market-data stream: the book is stale until the feed handler republishes it.
+     */
+    void onStreamLoss()
+    {
+        feedState = FeedStateValue.STALE;
+        lossCount++;
+        if (null != implied)
+        {
+            implied.onStreamLoss();
+        }
+    }
+
+    /**
+     * Times the book went stale because market data was lost on the way to the strategy (a gap in streamSeq).
+     *
+     * @return the count.
+     */
+    public long lossCount()
+    {
+        return lossCount;
     }
 
     void feedState(final FeedStateValue feedState)

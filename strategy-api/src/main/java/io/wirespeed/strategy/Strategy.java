@@ -83,6 +83,16 @@ public interface Strategy
     }
 
     /**
+     * Market data was lost on the way to the strategy (a gap in streamSeq): every book is stale until the feed
+     * handler republishes it (FeedState OK follows); called before the message that showed the gap.
+     *
+     * @param lost messages lost.
+     */
+    default void onMarketDataLoss(final long lost)
+    {
+    }
+
+    /**
      * Whether the book can be trusted changed; called once per instrument affected (a channel-wide state, security
      * id 0, reaches every instrument of the channel).
      *

@@ -60,6 +60,8 @@ public final class StrategyClient implements Agent, AutoCloseable
     private final OrderSentDecoder orderSent = new OrderSentDecoder();
     private final SessionEventDecoder sessionEvent = new SessionEventDecoder();
     private final ControlAckDecoder controlAck = new ControlAckDecoder();
+    private final StreamSequence marketDataSequence = new StreamSequence();
+    private final StreamSequence answerSequence = new StreamSequence();
     private SessionState venueState = SessionState.DISCONNECTED;
     private final Int2ObjectHashMap<BookView> bookBySecurityId = new Int2ObjectHashMap<>();
     private final BookView[] books;
@@ -375,11 +377,14 @@ public final class StrategyClient implements Agent, AutoCloseable
         switch (header.templateId())
         {
             case BookUpdateDecoder.TEMPLATE_ID:
-                onBookUpdate(bookUpdate.wrap(buffer, body, blockLength, version));
+                bookUpdate.wrap(buffer, body, blockLength, version);
+                onMarketDataSeq(bookUpdate.streamSeq());
+                onBookUpdate(bookUpdate);
                 break;
             case TopOfBookDecoder.TEMPLATE_ID:
             {
                 topOfBook.wrap(buffer, body, blockLength, version);
+                onMarketDataSeq(topOfBook.streamSeq());
                 final BookView book = view(topOfBook.securityId());
                 if (null != book)
                 {
@@ -390,6 +395,7 @@ public final class StrategyClient implements Agent, AutoCloseable
             case TradeDecoder.TEMPLATE_ID:
             {
                 trade.wrap(buffer, body, blockLength, version);
+                onMarketDataSeq(trade.streamSeq());
                 final BookView book = view(trade.securityId());
                 if (null != book)
                 {
@@ -401,6 +407,7 @@ public final class StrategyClient implements Agent, AutoCloseable
             case InstrumentStatusDecoder.TEMPLATE_ID:
             {
                 instrumentStatus.wrap(buffer, body, blockLength, version);
+                onMarketDataSeq(instrumentStatus.streamSeq());
                 final BookView book = view(instrumentStatus.securityId());
                 if (null != book)
                 {
@@ -410,14 +417,19 @@ public final class StrategyClient implements Agent, AutoCloseable
                 break;
             }
             case FeedStateDecoder.TEMPLATE_ID:
-                onFeedState(feedState.wrap(buffer, body, blockLength, version));
+                feedState.wrap(buffer, body, blockLength, version);
+                onMarketDataSeq(feedState.streamSeq());
+                onFeedState(feedState);
                 break;
             case StatisticDecoder.TEMPLATE_ID:
-                onStatistic(statistic.wrap(buffer, body, blockLength, version));
+                statistic.wrap(buffer, body, blockLength, version);
+                onMarketDataSeq(statistic.streamSeq());
+                onStatistic(statistic);
                 break;
             case InstrumentDefinitionDecoder.TEMPLATE_ID:
             {
                 instrumentDefinition.wrap(buffer, body, blockLength, version);
+                onMarketDataSeq(instrumentDefinition.streamSeq());
                 final BookView book = view(instrumentDefinition.securityId());
                 if (null != book)
                 {
@@ -428,6 +440,39 @@ public final class StrategyClient implements Agent, AutoCloseable
             default:
                 counters.increment(StrategyCounter.UNKNOWN_TEMPLATES);
                 break;
+        }
+    }
+
+    /**
+     * A gap in the market-data stream marks every book stale, counted, before the message that showed it is applied:
+     * the lost messages may have concerned any instrument; the feed handler republishes each (FeedState OK follows).
+     */
+    private void onMarketDataSeq(final long streamSeq)
+    {
+        final long lost = marketDataSequence.onMessage(streamSeq);
+        if (lost > 0)
+        {
+            counters.increment(StrategyCounter.MARKET_DATA_GAPS);
+            counters.add(StrategyCounter.MARKET_DATA_LOST, lost);
+            for (final BookView book : books)
+            {
+                book.onStreamLoss();
+            }
+            strategy.onMarketDataLoss(lost);
+        }
+    }
+
+    /**
+     * A gap in this strategy's answers is counted: the gateway never drops them (it holds them, then cuts the
+     * strategy off), so a gap means the strategy's view of its orders may be wrong.
+     */
+    private void onAnswerSeq(final long streamSeq)
+    {
+        final long lost = answerSequence.onMessage(streamSeq);
+        if (lost > 0)
+        {
+            counters.increment(StrategyCounter.EXECUTION_GAPS);
+            counters.add(StrategyCounter.EXECUTIONS_LOST, lost);
         }
     }
 
@@ -534,6 +579,7 @@ public final class StrategyClient implements Agent, AutoCloseable
                     counters.increment(StrategyCounter.OTHER_STRATEGIES);
                     return;
                 }
+                onAnswerSeq(orderSent.streamSeq());
                 counters.increment(StrategyCounter.ORDERS_SENT_TO_VENUE);
                 strategy.onOrderSent(orders.order(orderSent.clOrdId()), orderSent);
                 break;
@@ -568,6 +614,7 @@ public final class StrategyClient implements Agent, AutoCloseable
             counters.increment(StrategyCounter.OTHER_STRATEGIES);
             return;
         }
+        onAnswerSeq(report.streamSeq());
         counters.increment(StrategyCounter.EXECUTION_REPORTS);
         if (ExecType.TRADE == report.execType())
         {
@@ -592,6 +639,7 @@ public final class StrategyClient implements Agent, AutoCloseable
             counters.increment(StrategyCounter.OTHER_STRATEGIES);
             return;
         }
+        onAnswerSeq(decision.streamSeq());
         if (RiskResult.REJECTED == decision.result())
         {
             counters.increment(StrategyCounter.RISK_REJECTS);

@@ -12,6 +12,8 @@ public enum StrategyCounter
     UNKNOWN_TEMPLATES(6004, "messages of an unknown template or schema, skipped"),
     STATISTICS(6005, "statistics received for instruments the strategy sees"),
     STATISTICS_REJECTED(6006, "statistics of a type or action the view does not know, skipped"),
+    MARKET_DATA_GAPS(6007, "gaps in the market-data streamSeq (every book stale until republished)"),
+    MARKET_DATA_LOST(6008, "market-data messages lost (streamSeq gap sizes)"),
     NEW_ORDERS_SENT(6010, "new orders sent"),
     CANCELS_SENT(6011, "cancels sent"),
     REPLACES_SENT(6012, "replaces sent"),
@@ -23,7 +25,9 @@ public enum StrategyCounter
     UNKNOWN_ORDERS(6022, "answers for orders not in the order table"),
     FILLS(6023, "fills"),
     RISK_REJECTS(6024, "requests rejected by pre-trade risk"),
-    ORDERS_SENT_TO_VENUE(6025, "orders the gateway sent to the venue");
+    ORDERS_SENT_TO_VENUE(6025, "orders the gateway sent to the venue"),
+    EXECUTION_GAPS(6026, "gaps in this strategy's answers streamSeq (reports lost: order states unsure)"),
+    EXECUTIONS_LOST(6027, "answers to this strategy lost (streamSeq gap sizes)");
 
     private final int typeId;
     private final String label;

@@ -17,6 +17,7 @@ import java.util.List;
 final class RecordingStrategy implements Strategy
 {
     final List<String> events = new ArrayList<>();
+    long marketDataLost;
 
     public void onBook(final BookView book, final BookUpdateDecoder update)
     {
@@ -42,6 +43,11 @@ final class RecordingStrategy implements Strategy
     public void onTrade(final BookView book, final TradeDecoder trade)
     {
         events.add("trade " + book.securityId() + " " + trade.qty() + "@" + trade.price());
+    }
+
+    public void onMarketDataLoss(final long lost)
+    {
+        marketDataLost += lost;
     }
 
     public void onFeedState(final BookView book, final FeedStateDecoder feedState)

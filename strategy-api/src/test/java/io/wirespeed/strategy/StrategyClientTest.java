@@ -179,6 +179,30 @@ class StrategyClientTest
     }
 
     @Test
+    void aGapInTheMarketDataStreamMarksEveryBookStaleCountedUntilTheFeedHandlerRepublishesIt()
+    {
+        appliance.book(ES, 100, true).level(BookView.BID, BookAction.NEW, 1, 1000, 5, 1).publishBook();
+        doWorkUntil(() -> 1 == client.book(ES).updateCount());
+        assertFalse(client.book(ES).isStale());
+
+        appliance.loseMarketData(3);
+        appliance.book(ES, 101, true).level(BookView.BID, BookAction.CHANGE, 1, 1000, 7, 1).publishBook();
+        doWorkUntil(() -> 2 == client.book(ES).updateCount());
+        assertTrue(client.book(ES).isStale(), "the lost messages may have been for any book");
+        assertTrue(client.book(NQ).isStale());
+        assertEquals(FeedStateValue.STALE, client.book(ES).implied().feedState());
+        assertEquals(1, client.book(ES).lossCount());
+        assertEquals(1, client.counters().get(StrategyCounter.MARKET_DATA_GAPS));
+        assertEquals(3, client.counters().get(StrategyCounter.MARKET_DATA_LOST));
+        assertEquals(3, strategy.marketDataLost);
+
+        appliance.feedState(ES, FeedStateValue.OK, 4);
+        doWorkUntil(() -> !client.book(ES).isStale());
+        assertTrue(client.book(NQ).isStale(), "stale until its own republication");
+        assertEquals(1, client.counters().get(StrategyCounter.MARKET_DATA_GAPS), "no gap in order");
+    }
+
+    @Test
     void feedStateMarksOneInstrumentOrTheWholeChannelStale()
     {
         appliance.feedState(NQ, FeedStateValue.STALE, 1);

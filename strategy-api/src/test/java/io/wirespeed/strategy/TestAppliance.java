@@ -62,6 +62,8 @@ final class TestAppliance implements AutoCloseable
     final List<Order> received = new ArrayList<>();
 
     private final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(4096));
+    private long marketDataSeq;
+    private long answerSeq;
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final BookUpdateEncoder bookUpdate = new BookUpdateEncoder();
     private final TopOfBookEncoder topOfBook = new TopOfBookEncoder();
@@ -188,6 +190,7 @@ final class TestAppliance implements AutoCloseable
     void publishBook()
     {
         bookUpdate.wrapAndApplyHeader(buffer, 0, header)
+            .streamSeq(++marketDataSeq)
             .securityId(bookSecurityId)
             .channelId(CHANNEL)
             .endOfEvent(bookEndOfEvent ? BooleanFlag.TRUE : BooleanFlag.FALSE)
@@ -214,6 +217,7 @@ final class TestAppliance implements AutoCloseable
     void topOfBook(final int securityId, final long bid, final long ask, final long rxNs)
     {
         topOfBook.wrapAndApplyHeader(buffer, 0, header)
+            .streamSeq(++marketDataSeq)
             .securityId(securityId)
             .rptSeq(1)
             .bidPrice(bid)
@@ -231,6 +235,7 @@ final class TestAppliance implements AutoCloseable
     void trade(final int securityId, final long price, final long qty, final long rxNs)
     {
         trade.wrapAndApplyHeader(buffer, 0, header)
+            .streamSeq(++marketDataSeq)
             .securityId(securityId)
             .rptSeq(1)
             .price(price)
@@ -255,6 +260,7 @@ final class TestAppliance implements AutoCloseable
         final long rxNs)
     {
         statistic.wrapAndApplyHeader(buffer, 0, header)
+            .streamSeq(++marketDataSeq)
             .securityId(securityId)
             .channelId(CHANNEL)
             .rptSeq(rxNs)
@@ -275,6 +281,7 @@ final class TestAppliance implements AutoCloseable
     void feedState(final int securityId, final FeedStateValue state, final long rxNs)
     {
         feedState.wrapAndApplyHeader(buffer, 0, header)
+            .streamSeq(++marketDataSeq)
             .securityId(securityId)
             .channelId(CHANNEL)
             .state(state)
@@ -301,6 +308,7 @@ final class TestAppliance implements AutoCloseable
         final long cumQty)
     {
         report.wrapAndApplyHeader(buffer, 0, header)
+            .streamSeq(++answerSeq)
             .strategyId(strategyId)
             .clOrdId(clOrdId)
             .origClOrdId(origClOrdId)
@@ -333,6 +341,7 @@ final class TestAppliance implements AutoCloseable
         final RejectReason reason)
     {
         riskDecision.wrapAndApplyHeader(buffer, 0, header)
+            .streamSeq(++answerSeq)
             .strategyId(strategyId)
             .clOrdId(clOrdId)
             .securityId(ES)
@@ -426,6 +435,16 @@ final class TestAppliance implements AutoCloseable
             default:
                 throw new AssertionError("unexpected template " + orderHeader.templateId());
         }
+    }
+
+    /**
+     * The next market-data messages lose numbers, as if the feed handler could not publish them.
+     *
+     * @param lost messages to skip.
+     */
+    void loseMarketData(final long lost)
+    {
+        marketDataSeq += lost;
     }
 
     static void offer(final Publication publication, final DirectBuffer buffer, final int length)
