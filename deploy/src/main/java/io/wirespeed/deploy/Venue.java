@@ -4,6 +4,7 @@ import io.wirespeed.config.ChannelContext;
 import io.wirespeed.config.InstrumentContext;
 import io.wirespeed.config.WirespeedConfig;
 import io.wirespeed.nic.status.CountersFile;
+import io.wirespeed.nic.status.NoSpaceException;
 import io.wirespeed.sim.MarketDataPorts;
 import io.wirespeed.sim.MarketDataSimulator;
 import io.wirespeed.sim.SimCounters;
@@ -99,7 +100,7 @@ final class Venue implements AutoCloseable
             }
             CloseHelper.closeAll(ports, countersFile);
             IoUtil.deleteIfExists(countersPath.toFile());
-            throw ex;
+            throw ex instanceof NoSpaceException noSpace ? Appliance.noRoom(config, noSpace) : ex;
         }
         counters = countersFile;
         acceptor = listening;
