@@ -36,6 +36,11 @@ public final class GatewayContext extends ConfigContext<GatewayContext>
     public static final boolean CANCEL_ON_DISCONNECT_DEFAULT = true;
 
     /**
+     * Default of {@code cancel_on_shutdown}: an orderly stop cancels every open order at the venue first.
+     */
+    public static final boolean CANCEL_ON_SHUTDOWN_DEFAULT = true;
+
+    /**
      * Default of {@code venue_max_orders_per_second}: new orders and replaces the session may send in any second.
      */
     public static final long VENUE_MAX_ORDERS_PER_SECOND_DEFAULT = 1_000;
@@ -66,6 +71,7 @@ public final class GatewayContext extends ConfigContext<GatewayContext>
     private long reconnectBackoffMs = RECONNECT_BACKOFF_MS_DEFAULT;
     private long connectTimeoutMs = CONNECT_TIMEOUT_MS_DEFAULT;
     private boolean cancelOnDisconnect = CANCEL_ON_DISCONNECT_DEFAULT;
+    private boolean cancelOnShutdown = CANCEL_ON_SHUTDOWN_DEFAULT;
     private long venueMaxOrdersPerSecond = VENUE_MAX_ORDERS_PER_SECOND_DEFAULT;
     private long venueMaxMessagesPerSecond = VENUE_MAX_MESSAGES_PER_SECOND_DEFAULT;
 
@@ -324,6 +330,30 @@ public final class GatewayContext extends ConfigContext<GatewayContext>
     }
 
     /**
+     * Cancel every open order at the venue when the appliance stops in order (SIGINT, SIGTERM, the end of its time),
+     * before the session is terminated, {@code cancel_on_shutdown}.
+     *
+     * @return true to cancel on shutdown.
+     */
+    public boolean cancelOnShutdown()
+    {
+        return cancelOnShutdown;
+    }
+
+    /**
+     * Cancel every open order at the venue on an orderly stop, {@code cancel_on_shutdown}; false leaves them resting
+     * (new orders are still refused from the stop on).
+     *
+     * @param cancelOnShutdown true to cancel on shutdown.
+     * @return this for a fluent API.
+     */
+    public GatewayContext cancelOnShutdown(final boolean cancelOnShutdown)
+    {
+        this.cancelOnShutdown = cancelOnShutdown;
+        return this;
+    }
+
+    /**
      * Venue-session order throttle, {@code venue_max_orders_per_second}: new orders and replaces sent to the venue
      * in any one-second window, across all strategies.
      *
@@ -383,6 +413,7 @@ public final class GatewayContext extends ConfigContext<GatewayContext>
         table.integer("reconnect_backoff_ms", this::reconnectBackoffMs);
         table.integer("connect_timeout_ms", this::connectTimeoutMs);
         table.bool("cancel_on_disconnect", this::cancelOnDisconnect);
+        table.bool("cancel_on_shutdown", this::cancelOnShutdown);
         table.integer("venue_max_orders_per_second", this::venueMaxOrdersPerSecond);
         table.integer("venue_max_messages_per_second", this::venueMaxMessagesPerSecond);
     }

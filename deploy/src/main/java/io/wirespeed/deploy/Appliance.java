@@ -13,6 +13,7 @@ import io.wirespeed.gateway.session.SessionCounters;
 import io.wirespeed.gateway.transport.TcpVenueTransport;
 import io.wirespeed.nic.status.CountersFile;
 import io.wirespeed.nic.status.ErrorLogFile;
+import io.wirespeed.nic.status.NoSpaceException;
 import io.wirespeed.strategy.StrategyClient;
 import io.wirespeed.strategy.StrategyMain;
 import io.wirespeed.strategy.StrategySettings;
@@ -55,6 +56,7 @@ final class Appliance implements AutoCloseable
     final FixpInitiator session;
     final GatewayAgent gateway;
     final TcpVenueTransport venueTransport;
+    final OrderlyStop orderlyStop;
     final List<StrategyClient> strategies = new ArrayList<>();
     private final Path countersPath;
     private boolean agentsClosedByRunners;
@@ -98,19 +100,22 @@ final class Appliance implements AutoCloseable
 
             final CountersFile allocator = countersFile;
             final FixpInitiator[] initiator = new FixpInitiator[1];
+            final SessionCounters[] sessionCounters = new SessionCounters[1];
             final TcpVenueTransport transport = config.gateway().venueSession() ? new TcpVenueTransport() : null;
             if (null != transport)
             {
                 gatewayAgent = GatewayAgent.create(config, client, (listener) ->
                 {
+                    sessionCounters[0] = new SessionCounters(allocator, "venue-session");
                     initiator[0] = new FixpInitiator(config.gateway(), venueSecret,
-                        FixpInitiator.newUuid(clock.nanoTime()), transport, listener, clock,
-                        new SessionCounters(allocator, "venue-session"));
+                        FixpInitiator.newUuid(clock.nanoTime()), transport, listener, clock, sessionCounters[0]);
                     return initiator[0];
                 }, countersFile, clock);
             }
             session = initiator[0];
             venueTransport = transport;
+            orderlyStop = null == session ? null : new OrderlyStop(gatewayAgent, session, sessionCounters[0], clock,
+                config.gateway().cancelOnShutdown(), config.gateway().keepaliveIntervalMs());
 
             if (inProcessStrategies)
             {
@@ -137,7 +142,7 @@ final class Appliance implements AutoCloseable
             }
             CloseHelper.closeAll(link, feeds, errors, countersFile);
             IoUtil.deleteIfExists(countersPath.toFile());
-            throw ex;
+            throw ex instanceof NoSpaceException noSpace ? noRoom(config, noSpace) : ex;
         }
         counters = countersFile;
         errorLog = errors;
@@ -202,17 +207,17 @@ final class Appliance implements AutoCloseable
     Agent gatedStrategies()
     {
         final Agent composite = new CompositeAgent(strategies.toArray(new Agent[0]));
-        return null == session ? composite : new StartGate(composite, session);
+        return null == session ? composite : new StartGate(composite, session, orderlyStop);
     }
 
     /**
-     * The gateway and its venue session, in that order.
+     * The gateway, its venue session and the orderly stop of both, in that order.
      *
-     * @return the two agents, or none without a venue session.
+     * @return the three agents, or none without a venue session.
      */
     List<Agent> venueAgents()
     {
-        return null == gateway ? List.of() : List.of(gateway, session);
+        return null == gateway ? List.of() : List.of(gateway, session, orderlyStop);
     }
 
     /**
@@ -271,6 +276,16 @@ final class Appliance implements AutoCloseable
     void agentsClosedByRunners()
     {
         agentsClosedByRunners = true;
+    }
+
+    /**
+     * A file under {@code nic.shm.path} did not fit: one line naming the path and the bytes needed.
+     */
+    static Refusal noRoom(final WirespeedConfig config, final NoSpaceException noSpace)
+    {
+        return Refusal.of("nic.shm.path", config.nic().shm().path().toString(), "cannot create " +
+            noSpace.getMessage() + "; the partial file was removed: free room there or point nic.shm.path at a " +
+            "larger file system");
     }
 
     public void close()

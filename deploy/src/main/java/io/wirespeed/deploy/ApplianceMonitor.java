@@ -93,6 +93,29 @@ final class ApplianceMonitor implements AutoCloseable
     }
 
     /**
+     * Stop the appliance's trading in order ({@link OrderlyStop}): strategies held, open orders canceled at the venue
+     * when so configured, the session terminated; both streams are polled meanwhile.
+     *
+     * @param maxNs the longest wait.
+     * @return what the stop did, one line, or null without a venue session.
+     */
+    String stopInOrder(final long maxNs)
+    {
+        final OrderlyStop stop = appliance.orderlyStop;
+        if (null == stop)
+        {
+            return null;
+        }
+        stop.request();
+        final long deadlineNs = System.nanoTime() + maxNs;
+        while (!stop.isDone() && System.nanoTime() - deadlineNs < 0)
+        {
+            idle.idle(report.poll(marketData, executions));
+        }
+        return stop.describe();
+    }
+
+    /**
      * Let the appliance finish what is in flight: poll until every instrument is back to OK and both streams have
      * been quiet a while, or until the time allowed runs out.
      *

@@ -51,6 +51,7 @@ final class DemoCommand implements Callable<Integer>
 
     public Integer call() throws InterruptedException
     {
+        final StopSignals signals = StopSignals.install();
         final PrintWriter out = spec.commandLine().getOut();
         if (seconds < 0)
         {
@@ -99,7 +100,6 @@ final class DemoCommand implements Callable<Integer>
         out.println("  " + framePrinter.sofhStream(PrintFormat.TEXT, buffer, 0, orderLength));
         out.flush();
 
-        final StopSignals signals = StopSignals.install();
         final DemoRun run = new DemoRun(config, signals);
         final boolean booksEqual;
         try

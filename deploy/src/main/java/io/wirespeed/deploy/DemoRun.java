@@ -85,7 +85,8 @@ final class DemoRun
         roles.add(AgentRole.SIM);
         HostCores.check(config, roles);
         AgentRunner venueRunner = null;
-        try (Venue venue = new Venue(config, clock, venueCounters, "127.0.0.1", 0,
+        try (InstanceLocks locks = InstanceLocks.acquire(config, "demo", true, true);
+            Venue venue = new Venue(config, clock, venueCounters, "127.0.0.1", 0,
             Map.of(config.gateway().accessKeyId(), secret)))
         {
             config.gateway().venueHost("127.0.0.1").venuePort(venue.port());
@@ -95,6 +96,11 @@ final class DemoRun
             }
             out.printf("  venue: %s secret; the gateway's venue_host/venue_port point at it%n",
                 null == configured ? "a one-run generated" : "the configured");
+            out.println("  instance locks: " + locks.files());
+            for (final String takeover : locks.takeovers())
+            {
+                out.println("  " + takeover);
+            }
             try (Appliance appliance = new Appliance(config, clock, secret, ThreadingMode.MULTI_PROCESS != mode);
                 ApplianceThreads threads = new ApplianceThreads(config, appliance);
                 ApplianceMonitor monitor = new ApplianceMonitor(appliance, clock))
@@ -121,6 +127,13 @@ final class DemoRun
                 threads.start();
 
                 monitor.runUntilStopped(signals, seconds, (m) -> progress(out, venue, m));
+                out.println("  stopping (" + signals.reason() + ")");
+                final String stopped = monitor.stopInOrder(RunCommand.stopNs(config));
+                if (null != stopped)
+                {
+                    out.println("  " + stopped);
+                }
+                out.flush();
                 venue.agent.closeMarket();
                 final boolean settled = monitor.settle(TimeUnit.MILLISECONDS.toNanos(
                     3 * config.sim().snapshotIntervalMs() + 2_000));
@@ -128,6 +141,8 @@ final class DemoRun
                 venueRunner = null;
                 threads.stop();
                 progress(out, venue, monitor);
+                out.print("  venue ");
+                VenueCommand.summary(venue, out);
                 if (!settled)
                 {
                     out.printf("  %d instrument(s) still recovering when the run ended%n",

@@ -6,8 +6,10 @@ import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.wirespeed.config.AeronContext;
 import io.wirespeed.config.DriverThreadingMode;
+import io.wirespeed.nic.status.MappedFiles;
 import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
+import org.agrona.IoUtil;
 import org.agrona.concurrent.BackoffIdleStrategy;
 
 import java.io.File;
@@ -52,7 +54,7 @@ final class MediaDriverLink implements AutoCloseable
                     throw Refusal.of("aeron.embedded_driver", true, "a media driver is already running at " + dir +
                         " (aeron.dir); stop it, or set aeron.embedded_driver = false to use it");
                 }
-                driver = MediaDriver.launchEmbedded(driverContext(context));
+                driver = launch(context);
             }
             else if (!active)
             {
@@ -73,6 +75,46 @@ final class MediaDriverLink implements AutoCloseable
             CloseHelper.close(driver);
             throw ex;
         }
+    }
+
+    /**
+     * Launch the embedded driver where its files fit: the CnC file and one IPC publication's log need room in
+     * {@code aeron.dir}'s file system; a driver that fails for want of it (a fault while mapping) has its directory
+     * removed.
+     *
+     * @throws Refusal naming {@code aeron.dir}, the bytes needed and the bytes free.
+     */
+    private static MediaDriver launch(final AeronContext context)
+    {
+        final MediaDriver.Context driverContext = driverContext(context);
+        final long neededBytes = (long)driverContext.conductorBufferLength() + driverContext.toClientsBufferLength() +
+            2L * driverContext.counterValuesBufferLength() + driverContext.errorBufferLength() +
+            3L * driverContext.ipcTermBufferLength();
+        final File dir = context.dir().toFile();
+        final long freeBytes = MappedFiles.usableSpace(dir.toPath().resolve("cnc.dat"));
+        final long freeBeside = freeBytes >= 0 ? freeBytes : MappedFiles.usableSpace(dir.toPath());
+        if (freeBeside >= 0 && freeBeside < neededBytes)
+        {
+            throw noRoom(dir, neededBytes, freeBeside, null);
+        }
+        try
+        {
+            return MediaDriver.launchEmbedded(driverContext);
+        }
+        catch (final InternalError ex)
+        {
+            IoUtil.delete(dir, true);
+            throw noRoom(dir, neededBytes, MappedFiles.usableSpace(dir.toPath()), ex);
+        }
+    }
+
+    private static Refusal noRoom(final File dir, final long neededBytes, final long freeBytes, final Throwable cause)
+    {
+        return Refusal.of("aeron.dir", dir.getPath(), String.format("the media driver needs at least %,d bytes " +
+            "there (CnC file and the market-data log) but the file system has %s free%s; free room there or point " +
+            "aeron.dir at a larger file system", neededBytes, freeBytes < 0 ? "too few" :
+            String.format("%,d", freeBytes), null == cause ? "" : " (" + cause.getMessage() + "; the directory was " +
+            "removed)"));
     }
 
     /**

@@ -53,6 +53,7 @@ final class RunCommand implements Callable<Integer>
 
     public Integer call() throws InterruptedException
     {
+        final StopSignals signals = StopSignals.install();
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
         if (seconds < 0)
@@ -71,7 +72,6 @@ final class RunCommand implements Callable<Integer>
             return ConfigCheck.EXIT_INVALID;
         }
 
-        final StopSignals signals = StopSignals.install();
         try
         {
             return run(config, signals, out);
@@ -99,17 +99,23 @@ final class RunCommand implements Callable<Integer>
             return Refusal.EXIT_REFUSED;
         }
         final EpochNanoClock clock = new OffsetEpochNanoClock();
-        try (Appliance appliance = new Appliance(config, clock, secret, ThreadingMode.MULTI_PROCESS != mode);
+        try (InstanceLocks locks = InstanceLocks.acquire(config, "run", true, false);
+            Appliance appliance = new Appliance(config, clock, secret, ThreadingMode.MULTI_PROCESS != mode);
             ApplianceThreads threads = new ApplianceThreads(config, appliance);
             ApplianceMonitor monitor = new ApplianceMonitor(appliance, clock))
         {
             threads.start();
             awaitSession(appliance, monitor, signals);
-            printBanner(config, appliance, threads, out);
+            printBanner(config, appliance, threads, locks, out);
 
             monitor.runUntilStopped(signals, seconds,
                 (m) -> printLine(out, "  " + m.progress()));
             printLine(out, "wirespeed run: stopping (" + signals.reason() + ")");
+            final String stopped = monitor.stopInOrder(stopNs(config));
+            if (null != stopped)
+            {
+                printLine(out, "  " + stopped);
+            }
             final boolean settled = monitor.settle(settleNs(config));
             threads.stop();
             printLine(out, "  " + monitor.progress() + (settled ? "" : monitor.report().instrumentsNotOk() > 0 ?
@@ -157,7 +163,11 @@ final class RunCommand implements Callable<Integer>
     }
 
     private static void printBanner(
-        final WirespeedConfig config, final Appliance appliance, final ApplianceThreads threads, final PrintWriter out)
+        final WirespeedConfig config,
+        final Appliance appliance,
+        final ApplianceThreads threads,
+        final InstanceLocks locks,
+        final PrintWriter out)
     {
         out.printf("wirespeed run: appliance %s, pid %d, configuration %s, %s threading%n", config.appliance().name(),
             ProcessHandle.current().pid(), config.sourceName(), config.appliance().threadingMode().text());
@@ -188,6 +198,11 @@ final class RunCommand implements Callable<Integer>
             out.println("  " + line);
         }
         out.println("  counters: " + Appliance.countersPath(config));
+        out.println("  instance locks: " + locks.files());
+        for (final String takeover : locks.takeovers())
+        {
+            out.println("  " + takeover);
+        }
         printLine(out, STARTED);
     }
 
@@ -212,6 +227,17 @@ final class RunCommand implements Callable<Integer>
         return (running.isEmpty() ? "none in process" : "in process " + String.join(", ", running)) +
             (elsewhere.isEmpty() ? "" : "; to run as their own processes (wirespeed strategy NAME): " +
             String.join(", ", elsewhere));
+    }
+
+    /**
+     * The longest orderly stop: the cancels' wait and the Terminate's, a keepalive interval each, and a second more.
+     *
+     * @param config the configuration.
+     * @return nanoseconds.
+     */
+    static long stopNs(final WirespeedConfig config)
+    {
+        return TimeUnit.MILLISECONDS.toNanos(2 * config.gateway().keepaliveIntervalMs() + 1_000);
     }
 
     private static long settleNs(final WirespeedConfig config)

@@ -7,18 +7,21 @@ import org.agrona.concurrent.Agent;
 /**
  * Holds an in-process strategy back until the venue session has first been established, so a strategy started with
  * the appliance does not open with orders the gateway must refuse; after that the strategy runs whatever the
- * session does (the gateway refuses orders while it is down, and says why).
+ * session does (the gateway refuses orders while it is down, and says why), until the appliance's orderly stop is
+ * requested: from then on the strategy is not run.
  */
 final class StartGate implements Agent
 {
     private final Agent agent;
     private final FixpInitiator session;
+    private final OrderlyStop stop;
     private boolean open;
 
-    StartGate(final Agent agent, final FixpInitiator session)
+    StartGate(final Agent agent, final FixpInitiator session, final OrderlyStop stop)
     {
         this.agent = agent;
         this.session = session;
+        this.stop = stop;
     }
 
     public void onStart()
@@ -28,6 +31,10 @@ final class StartGate implements Agent
 
     public int doWork() throws Exception
     {
+        if (stop.isRequested())
+        {
+            return 0;
+        }
         if (!open)
         {
             if (SessionState.ESTABLISHED != session.state())

@@ -5,20 +5,28 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * SIGINT and SIGTERM as a stop request an operator makes: the handlers only record it, so the command stops its parts
  * in order, prints its summary and exits with its own code (0 for a clean stop), instead of the JVM's default of
- * running shutdown hooks and exiting 130 or 143.
+ * running shutdown hooks and exiting 130 or 143. A second signal while the stop is under way forces the exit: one line
+ * on stderr, exit 130, nothing more waited for.
  * <p>
  * The handlers are installed through {@code sun.misc.Signal} (module jdk.unsupported) by reflection, since javac
  * warns about it as internal API and the build treats warnings as errors.
  */
 final class StopSignals
 {
+    /**
+     * Exit code of a stop forced by a second signal.
+     */
+    static final int EXIT_FORCED = 130;
+
     private static final String[] SIGNALS = { "INT", "TERM" };
 
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicInteger signalCount = new AtomicInteger();
     private volatile String signal;
 
     private StopSignals()
@@ -45,7 +53,7 @@ final class StopSignals
                 switch (method.getName())
                 {
                     case "handle":
-                        stopSignals.onSignal("SIG" + getName.invoke(args[0]));
+                        stopSignals.onOperatorSignal("SIG" + getName.invoke(args[0]));
                         return null;
                     case "hashCode":
                         return System.identityHashCode(proxy);
@@ -109,6 +117,18 @@ final class StopSignals
     String reason()
     {
         return signal;
+    }
+
+    private void onOperatorSignal(final String name)
+    {
+        if (signalCount.incrementAndGet() > 1)
+        {
+            System.err.println("wirespeed: " + name + " again during the stop: exiting now without finishing it " +
+                "(exit " + EXIT_FORCED + "; files may be left behind)");
+            System.err.flush();
+            Runtime.getRuntime().halt(EXIT_FORCED);
+        }
+        onSignal(name);
     }
 
     private void onSignal(final String name)

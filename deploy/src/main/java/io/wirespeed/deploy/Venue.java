@@ -5,6 +5,7 @@ import io.wirespeed.config.InstrumentContext;
 import io.wirespeed.config.WirespeedConfig;
 import io.wirespeed.nic.status.CountersFile;
 import io.wirespeed.nic.status.ErrorLogFile;
+import io.wirespeed.nic.status.NoSpaceException;
 import io.wirespeed.sim.MarketDataPorts;
 import io.wirespeed.sim.MarketDataSimulator;
 import io.wirespeed.sim.SimCounters;
@@ -105,7 +106,7 @@ final class Venue implements AutoCloseable
             }
             CloseHelper.closeAll(ports, errors, countersFile);
             IoUtil.deleteIfExists(countersPath.toFile());
-            throw ex;
+            throw ex instanceof NoSpaceException noSpace ? Appliance.noRoom(config, noSpace) : ex;
         }
         counters = countersFile;
         errorLog = errors;

@@ -58,6 +58,7 @@ final class VenueCommand implements Callable<Integer>
 
     public Integer call() throws InterruptedException
     {
+        final StopSignals signals = StopSignals.install();
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
         if (seconds < 0 || lingerMs < -1)
@@ -76,13 +77,13 @@ final class VenueCommand implements Callable<Integer>
             return ConfigCheck.EXIT_INVALID;
         }
 
-        final StopSignals signals = StopSignals.install();
         try
         {
             HostCores.check(config, List.of(AgentRole.SIM));
-            try (Venue venue = Venue.fromConfig(config, new OffsetEpochNanoClock(), Venue.countersPath(config)))
+            try (InstanceLocks locks = InstanceLocks.acquire(config, "venue", false, true);
+                Venue venue = Venue.fromConfig(config, new OffsetEpochNanoClock(), Venue.countersPath(config)))
             {
-                run(config, venue, signals, out);
+                run(config, venue, locks, signals, out);
             }
         }
         catch (final Refusal refusal)
@@ -96,7 +97,12 @@ final class VenueCommand implements Callable<Integer>
         return 0;
     }
 
-    private void run(final WirespeedConfig config, final Venue venue, final StopSignals signals, final PrintWriter out)
+    private void run(
+        final WirespeedConfig config,
+        final Venue venue,
+        final InstanceLocks locks,
+        final StopSignals signals,
+        final PrintWriter out)
         throws InterruptedException
     {
         final IdleStrategy idle = IdleStrategies.of(config.agent(AgentRole.SIM));
@@ -119,6 +125,11 @@ final class VenueCommand implements Callable<Integer>
             }
             out.printf("  thread venue: %s, %s idle; counters in %s%n", placement.describe(), idle.alias(),
                 Venue.countersPath(config));
+            out.println("  instance lock: " + locks.files());
+            for (final String takeover : locks.takeovers())
+            {
+                out.println("  " + takeover);
+            }
             out.println(STARTED);
             out.flush();
 
@@ -177,18 +188,26 @@ final class VenueCommand implements Callable<Integer>
         out.flush();
     }
 
-    private static void summary(final Venue venue, final PrintWriter out)
+    /**
+     * The venue's summary line, for scripts and tests.
+     *
+     * @param venue the venue.
+     * @param out   where it goes.
+     */
+    static void summary(final Venue venue, final PrintWriter out)
     {
         long packets = 0;
         for (final MarketDataSimulator simulator : venue.simulators)
         {
             packets += simulator.counters().value(SimCounter.INCREMENTAL_PACKETS);
         }
-        out.printf("summary: incremental_packets=%d orders=%d fills=%d cancels=%d open_orders=%d sessions=%d%n",
+        out.printf("summary: incremental_packets=%d orders=%d fills=%d cancels=%d open_orders=%d sessions=%d " +
+            "terminates_received=%d%n",
             packets, venue.orders.counters().value(VenueCounter.ORDERS_RECEIVED),
             venue.orders.counters().value(VenueCounter.FILLS), venue.orders.counters().value(VenueCounter.CANCELS),
             venue.orders.counters().value(VenueCounter.OPEN_ORDERS),
-            venue.acceptor.counters().value(AcceptorCounter.ESTABLISHMENTS));
+            venue.acceptor.counters().value(AcceptorCounter.ESTABLISHMENTS),
+            venue.acceptor.counters().value(AcceptorCounter.TERMINATES_RECEIVED));
         out.flush();
     }
 }

@@ -500,6 +500,24 @@ public final class OrderGatewayLogic
     }
 
     /**
+     * An orderly stop of the appliance: new orders are refused from now on (the global kill is latched) and, when
+     * asked, every open order is canceled at the venue as a global kill cancels them; not counted as a kill from the
+     * control stream.
+     *
+     * @param cancelOpenOrders whether to cancel the open orders ({@code gateway.cancel_on_shutdown}).
+     * @return the open orders asked to be canceled.
+     */
+    public long onShutdown(final boolean cancelOpenOrders)
+    {
+        if (!cancelOpenOrders)
+        {
+            killSwitch.latchGlobal();
+            return 0;
+        }
+        return killSwitch.killGlobal(clock.nanoTime());
+    }
+
+    /**
      * A strategy's publication went away: cancel its open orders if so configured; nothing is latched.
      *
      * @param strategyId of the strategy.

@@ -4,6 +4,7 @@ import io.wirespeed.config.FeedName;
 import io.wirespeed.config.ShmNicContext;
 import io.wirespeed.nic.status.CounterAllocator;
 import org.agrona.CloseHelper;
+import org.agrona.IoUtil;
 import org.agrona.concurrent.EpochNanoClock;
 
 import java.nio.file.Path;
@@ -90,6 +91,13 @@ public final class ShmFeedPorts
         catch (final RuntimeException ex)
         {
             CloseHelper.closeAll(ports);
+            for (int i = 0; create && i < ports.length; i++)
+            {
+                if (null != ports[i])
+                {
+                    IoUtil.deleteIfExists(ports[i].path().toFile());
+                }
+            }
             throw ex;
         }
     }

@@ -6,6 +6,7 @@ import io.wirespeed.nic.NicPort;
 import io.wirespeed.nic.RxQueue;
 import io.wirespeed.nic.TxQueue;
 import io.wirespeed.nic.status.CounterAllocator;
+import io.wirespeed.nic.status.MappedFiles;
 import org.agrona.CloseHelper;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.EpochNanoClock;
@@ -91,7 +92,7 @@ public final class ShmNicPort implements NicPort
             throw new UncheckedIOException("cannot replace shm NIC file " + path, ex);
         }
 
-        final MappedByteBuffer mapped = IoUtil.mapNewFile(path.toFile(), layout.fileLength(), true);
+        final MappedByteBuffer mapped = MappedFiles.mapNew(path, layout.fileLength());
         final UnsafeBuffer buffer = new UnsafeBuffer(mapped);
         buffer.putLong(ShmSide.CREATOR.pidOffset(), ProcessHandle.current().pid());
         buffer.putLong(ShmSide.CREATOR.heartbeatOffset(), clock.nanoTime());

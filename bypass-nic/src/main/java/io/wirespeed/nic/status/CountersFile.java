@@ -7,7 +7,6 @@ import org.agrona.concurrent.status.AtomicCounter;
 import org.agrona.concurrent.status.CountersManager;
 import org.agrona.concurrent.status.CountersReader;
 
-import java.io.File;
 import java.nio.MappedByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,10 +81,7 @@ public final class CountersFile implements CounterAllocator, AutoCloseable
      */
     public static CountersFile create(final Path path, final int maxCounters)
     {
-        final File file = path.toFile();
-        IoUtil.deleteIfExists(file);
-        final long length = fileLength(maxCounters);
-        return new CountersFile(IoUtil.mapNewFile(file, length, true), maxCounters, true);
+        return new CountersFile(MappedFiles.mapNew(path, fileLength(maxCounters)), maxCounters, true);
     }
 
     /**
