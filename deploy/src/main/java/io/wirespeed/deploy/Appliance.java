@@ -95,7 +95,7 @@ final class Appliance implements AutoCloseable
             final TcpVenueTransport transport = config.gateway().venueSession() ? new TcpVenueTransport() : null;
             if (null != transport)
             {
-                gatewayAgent = GatewayAgent.create(config, client, (listener) ->
+                gatewayAgent = GatewayAgent.create(config, client, ControlKeys.forAppliance(config), (listener) ->
                 {
                     initiator[0] = new FixpInitiator(config.gateway(), venueSecret,
                         FixpInitiator.newUuid(clock.nanoTime()), transport, listener, clock,
@@ -131,6 +131,7 @@ final class Appliance implements AutoCloseable
             }
             CloseHelper.closeAll(link, feeds, countersFile);
             IoUtil.deleteIfExists(countersPath.toFile());
+            deleteGeneratedControlKey(config);
             throw ex;
         }
         counters = countersFile;
@@ -277,6 +278,15 @@ final class Appliance implements AutoCloseable
         }
         CloseHelper.closeAll(driverLink, feedPorts, counters);
         IoUtil.deleteIfExists(countersPath.toFile());
+        deleteGeneratedControlKey(config);
+    }
+
+    private static void deleteGeneratedControlKey(final WirespeedConfig config)
+    {
+        if (null == config.gateway().controlKeyFile() && config.gateway().venueSession())
+        {
+            IoUtil.deleteIfExists(ControlKeys.path(config).toFile());
+        }
     }
 
     private static void closeAgent(final Agent agent)

@@ -29,6 +29,7 @@ import io.wirespeed.config.RiskLimitsContext;
 import io.wirespeed.config.StrategyContext;
 import io.wirespeed.config.StrategySample;
 import io.wirespeed.config.WirespeedConfig;
+import io.wirespeed.gateway.ControlMac;
 import io.wirespeed.gateway.GatewayCounter;
 import io.wirespeed.sim.venue.VenueCounter;
 import io.wirespeed.strategy.StrategyClient;
@@ -72,6 +73,8 @@ final class RiskRig implements AutoCloseable
     final ExecutionTap tap = new ExecutionTap();
     private final Subscription executions;
     private final ExclusivePublication control;
+    private ControlMac operatorMac;
+    private long lastControlNs;
     private final ExclusivePublication rawOrders;
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
@@ -205,8 +208,8 @@ final class RiskRig implements AutoCloseable
     void kill(final ControlScope scope, final long targetId)
     {
         final KillEncoder encoder = new KillEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder);
-        encoder.scope(scope).targetId(targetId).operatorId(7).timestampNs(rig.clock.nanoTime());
-        offer(control, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+        encoder.scope(scope).targetId(targetId).operatorId(7).timestampNs(controlTimestampNs());
+        signAndOffer(MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
     }
 
     /**
@@ -218,8 +221,8 @@ final class RiskRig implements AutoCloseable
     void resume(final ControlScope scope, final long targetId)
     {
         final ResumeEncoder encoder = new ResumeEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder);
-        encoder.scope(scope).targetId(targetId).operatorId(7).timestampNs(rig.clock.nanoTime());
-        offer(control, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+        encoder.scope(scope).targetId(targetId).operatorId(7).timestampNs(controlTimestampNs());
+        signAndOffer(MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
     }
 
     /**
@@ -234,8 +237,31 @@ final class RiskRig implements AutoCloseable
     {
         final SetLimitEncoder encoder = new SetLimitEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder);
         encoder.scope(scope).targetId(targetId).limitType(limitType).value(value).operatorId(7)
-            .timestampNs(rig.clock.nanoTime());
-        offer(control, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+            .timestampNs(controlTimestampNs());
+        signAndOffer(MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+    }
+
+    /**
+     * Sign the control message in the buffer with the running appliance's operator key, as wirespeed kill does, and
+     * send it.
+     */
+    private void signAndOffer(final int length)
+    {
+        if (null == operatorMac)
+        {
+            operatorMac = new ControlMac(ControlKeys.forOperator(rig.config));
+        }
+        operatorMac.sign(buffer, 0);
+        offer(control, length);
+    }
+
+    /**
+     * The manual clock, moved on a nanosecond per control message so the gateway takes each as new.
+     */
+    private long controlTimestampNs()
+    {
+        lastControlNs = Math.max(rig.clock.nanoTime(), lastControlNs + 1);
+        return lastControlNs;
     }
 
     /**

@@ -42,7 +42,9 @@ public enum GatewayCounter
     STATUS_REQUESTS_NOT_SENT(3034, "order status requests not sent (session down or back pressured)"),
     MISSED_FILLS(3035, "fills the gateway missed, reported from the venue's cumulative quantity"),
     ORDERS_RECONCILED(3036, "orders closed or confirmed from a venue status report"),
-    SESSION_ALARMS(3037, "venue session alarms");
+    SESSION_ALARMS(3037, "venue session alarms"),
+    CONTROL_NOT_AUTHENTICATED(3050, "control messages refused: not signed with the operator key, or replayed"),
+    REJECTED_STALE_REFERENCE(3051, "requests refused: collar reference price from a STALE book or too old");
 
     private final int typeId;
     private final String label;
