@@ -83,6 +83,18 @@ final class KillCommand implements Callable<Integer>
             err.println(ex.getMessage());
             return ConfigCheck.EXIT_INVALID;
         }
+        final byte[] operatorName;
+        final ControlMac mac;
+        try
+        {
+            operatorName = operatorName();
+            mac = null == config.gateway().controlKeyFile() ? null : new ControlMac(ControlKeys.forOperator(config));
+        }
+        catch (final Refusal ex)
+        {
+            err.println(ex.getMessage());
+            return ex.exitCode();
+        }
         if (!config.aeron().dir().resolve("cnc.dat").toFile().exists())
         {
             err.println("no running appliance: no Aeron media driver at " + config.aeron().dir() +
@@ -90,12 +102,10 @@ final class KillCommand implements Callable<Integer>
             return EXIT_NO_ANSWER;
         }
 
-        final byte[] operatorName;
-        final ControlMac mac;
+        final ControlMac signer;
         try
         {
-            operatorName = operatorName();
-            mac = new ControlMac(ControlKeys.forOperator(config));
+            signer = null != mac ? mac : new ControlMac(ControlKeys.forOperator(config));
         }
         catch (final Refusal ex)
         {
@@ -112,7 +122,7 @@ final class KillCommand implements Callable<Integer>
                 config.aeron().channel(), config.aeron().controlStreamId()))
         {
             final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-            final int templateId = send(control, scope, operatorName, mac, deadlineNs);
+            final int templateId = send(control, scope, operatorName, signer, deadlineNs);
             if (templateId < 0)
             {
                 err.println("no gateway is listening on the control stream " + config.aeron().controlStreamId() +

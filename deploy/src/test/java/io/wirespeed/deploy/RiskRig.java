@@ -36,6 +36,7 @@ import io.wirespeed.strategy.StrategyClient;
 import io.wirespeed.strategy.StrategySettings;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.SystemEpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.CountersReader;
 
@@ -256,11 +257,11 @@ final class RiskRig implements AutoCloseable
     }
 
     /**
-     * The manual clock, moved on a nanosecond per control message so the gateway takes each as new.
+     * The wall clock operators sign with, moved on a nanosecond per control message so the gateway takes each as new.
      */
     private long controlTimestampNs()
     {
-        lastControlNs = Math.max(rig.clock.nanoTime(), lastControlNs + 1);
+        lastControlNs = Math.max(SystemEpochNanoClock.INSTANCE.nanoTime(), lastControlNs + 1);
         return lastControlNs;
     }
 
@@ -485,6 +486,7 @@ final class RiskRig implements AutoCloseable
         final Map<Key, Decision> lastDecision = new HashMap<>();
         final Set<Key> sent = new HashSet<>();
         final List<Ack> acks = new ArrayList<>();
+        final List<Ack> finishedKills = new ArrayList<>();
         long canceledReports;
         private final MessageHeaderDecoder header = new MessageHeaderDecoder();
         private final RiskDecisionDecoder decision = new RiskDecisionDecoder();
@@ -513,10 +515,20 @@ final class RiskRig implements AutoCloseable
                     sent.add(new Key(orderSent.strategyId(), orderSent.clOrdId()));
                     break;
                 case ControlAckDecoder.TEMPLATE_ID:
+                {
                     ack.wrapAndApplyHeader(buffer, offset, header);
-                    acks.add(new Ack(ack.controlTemplateId(), ack.scope(), ack.targetId(),
-                        BooleanFlag.TRUE == ack.applied(), ack.openOrdersCanceled()));
+                    final Ack a = new Ack(ack.controlTemplateId(), ack.scope(), ack.targetId(),
+                        BooleanFlag.TRUE == ack.applied(), ack.openOrdersCanceled());
+                    if (BooleanFlag.TRUE == ack.complete() && ack.canceled() > 0)
+                    {
+                        finishedKills.add(a);  // a kill's second answer: every order it latched has finished
+                    }
+                    else
+                    {
+                        acks.add(a);
+                    }
                     break;
+                }
                 case ExecutionReportDecoder.TEMPLATE_ID:
                     report.wrapAndApplyHeader(buffer, offset, header);
                     if (ExecType.CANCELED == report.execType())

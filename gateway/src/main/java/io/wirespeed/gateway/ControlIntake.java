@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The control stream's intake: takes a Kill, Resume or SetLimit only when it carries the operator key's MAC and a
- * timestamp later than the last one taken and near the gateway's clock (so a message copied off the stream cannot be
+ * timestamp later than the last one taken and near the host's wall clock (so a message copied off the stream cannot be
  * played again); anything
  * else is refused, counted and answered with the reason.
  */
@@ -33,7 +33,7 @@ public final class ControlIntake implements FragmentHandler
     private final OrderGatewayLogic logic;
     private final GatewayCounters counters;
     private final ControlMac mac;
-    private final EpochNanoClock clock;
+    private final EpochNanoClock wallClock;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final KillDecoder kill = new KillDecoder();
     private final ResumeDecoder resume = new ResumeDecoder();
@@ -47,12 +47,16 @@ public final class ControlIntake implements FragmentHandler
      * @param logic    the order logic.
      * @param counters the gateway's counters.
      * @param mac      verifies with the operator key.
-     * @param clock    the gateway's clock, that a control message's timestamp must be near.
+     * @param wallClock the host's wall clock, that operators sign with and a control message's timestamp must be
+     *                  near (not the appliance's clock, which may be a replay's).
      */
     public ControlIntake(
-        final OrderGatewayLogic logic, final GatewayCounters counters, final ControlMac mac, final EpochNanoClock clock)
+        final OrderGatewayLogic logic,
+        final GatewayCounters counters,
+        final ControlMac mac,
+        final EpochNanoClock wallClock)
     {
-        this.clock = clock;
+        this.wallClock = wallClock;
         this.logic = logic;
         this.counters = counters;
         this.mac = mac;
@@ -125,7 +129,7 @@ public final class ControlIntake implements FragmentHandler
             refusal = ControlRefusal.NOT_AUTHENTICATED;
         }
         else if (timestampNs <= lastTimestampNs ||
-            Math.abs(clock.nanoTime() - timestampNs) > MAX_CLOCK_DIFFERENCE_NS)
+            Math.abs(wallClock.nanoTime() - timestampNs) > MAX_CLOCK_DIFFERENCE_NS)
         {
             refusal = ControlRefusal.REPLAYED;
         }

@@ -26,6 +26,7 @@ import org.agrona.collections.Int2IntHashMap;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.OneToOneConcurrentArrayQueue;
+import org.agrona.concurrent.SystemEpochNanoClock;
 
 import java.util.function.Function;
 
@@ -139,7 +140,8 @@ public final class GatewayAgent implements Agent
             final GatewayOutput output = new EncodingGatewayOutput(
                 new PublicationSink(executions, PublicationSink.MAX_ATTEMPTS_DEFAULT), counters, clock);
             final OrderGatewayLogic logic = OrderGatewayLogic.create(config, venueFactory, output, counters, clock);
-            final ControlIntake intake = new ControlIntake(logic, counters, new ControlMac(controlKey), clock);
+            final ControlIntake intake =
+                new ControlIntake(logic, counters, new ControlMac(controlKey), SystemEpochNanoClock.INSTANCE);
             final GatewayAgent agent = new GatewayAgent(logic, orders, control, intake, marketData, counters,
                 FRAGMENT_LIMIT_DEFAULT, orders, control, marketData, executions, counters);
             lost.agent = agent;

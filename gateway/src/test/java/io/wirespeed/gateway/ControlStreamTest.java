@@ -109,7 +109,7 @@ class ControlStreamTest
     private ExclusivePublication marketData;
     private ExclusivePublication strategyOrders;
     private ExclusivePublication operatorControl;
-    private long controlTimestampNs = START_NS;
+    private long controlTimestampNs = System.currentTimeMillis() * 1_000_000L;
 
     record ControlAck(int templateId, boolean applied, ControlRefusal refusal, long open, long sent, String operator)
     {

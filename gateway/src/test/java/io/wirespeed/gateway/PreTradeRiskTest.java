@@ -38,6 +38,28 @@ class PreTradeRiskTest
     }
 
     @Test
+    void priceCollarRefusesAReferenceOlderThanTheConfiguredAgeOrFromAStaleBook()
+    {
+        fixture.logic.referencePriceMaxAgeNs(1_000_000_000L);
+        fixture.quote(ES, ES_PRICE);
+        fixture.clock.advance(1_000_000_000L);
+        fixture.buy(ALPHA, 1, ES_PRICE, 1);
+        assertAccepted();
+        fixture.clock.advance(1);
+        assertRejected(RejectReason.STALE_REFERENCE_PRICE, 1_000_000_000L, 0, () -> fixture.buy(ALPHA, 2, ES_PRICE, 1));
+        assertEquals(1, fixture.counters.get(GatewayCounter.REJECTED_STALE_REFERENCE));
+
+        fixture.quote(ES, ES_PRICE);
+        fixture.buy(ALPHA, 3, ES_PRICE, 1);
+        assertAccepted();
+        fixture.logic.onFeedState(0, 1, true);
+        assertRejected(RejectReason.STALE_REFERENCE_PRICE, 1_000_000_000L, 0, () -> fixture.buy(ALPHA, 4, ES_PRICE, 1));
+        fixture.logic.onFeedState(ES, 0, false);
+        fixture.buy(ALPHA, 5, ES_PRICE, 1);
+        assertAccepted();
+    }
+
+    @Test
     void priceCollarInBasisPoints()
     {
         final RiskContext risk = GatewayFixture.lenientRisk();
