@@ -143,16 +143,16 @@ final class KillCommand implements Callable<Integer>
                 out.flush();
                 return 1;
             }
-            final String by = " by operator " + text(operatorName);
+            final String by = " (operator " + text(operatorName) + ")";
             if (resume)
             {
-                out.println(what + ": applied" + by + "; new orders are accepted again; the sample strategies " +
+                out.println(what + ": applied; new orders are accepted again" + by + "; the sample strategies " +
                     "(market-maker, tick-responder) trade again on this acknowledgement; a strategy of your own that " +
                     "stood down resumes only if its onControlAck does so, else restart it (wirespeed strategy NAME)");
                 out.flush();
                 return 0;
             }
-            out.println(what + ": applied" + by + "; new orders refused; " + progress(ack));
+            out.println(what + ": applied; new orders refused; " + progress(ack) + by);
             out.flush();
             final ControlAckDecoder done = BooleanFlag.TRUE == ack.complete() ? ack :
                 awaitAck(answers, templateId, scope, true, deadlineNs);

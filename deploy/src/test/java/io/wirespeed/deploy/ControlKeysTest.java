@@ -72,7 +72,8 @@ class ControlKeysTest
     {
         final Path key = keyFile("rw-r--r--");
         final Path configFile = dir.resolve("kill.toml");
-        Files.writeString(configFile, defaultToml().replace("[gateway]\n", "[gateway]\ncontrol_key_file = \"" + key + "\"\n"));
+        Files.writeString(configFile,
+            defaultToml().replace("[gateway]\n", "[gateway]\ncontrol_key_file = \"" + key + "\"\n"));
         final StringWriter out = new StringWriter();
         final StringWriter err = new StringWriter();
         final int exit = new CommandLine(new Wirespeed())

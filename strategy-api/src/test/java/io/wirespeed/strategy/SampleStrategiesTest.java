@@ -146,6 +146,7 @@ class SampleStrategiesTest
     }
 
     @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void tickResponderStandsDownOnAKillSwitchRefusalAndTradesAgainAfterAnOperatorsResume()
     {
         final StrategySettings settings = appliance.settings(STRATEGY_ID, StrategySample.TICK_RESPONDER);
@@ -177,6 +178,7 @@ class SampleStrategiesTest
     }
 
     @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void marketMakerTradesAgainAfterAnOperatorsResume()
     {
         final StrategySettings settings = appliance.settings(STRATEGY_ID, StrategySample.MARKET_MAKER);
