@@ -1,5 +1,7 @@
 package io.wirespeed.config;
 
+import java.nio.file.Path;
+
 /**
  * The order gateway's venue session, {@code [gateway]}: where the venue is and the session's identity.
  */
@@ -56,6 +58,12 @@ public final class GatewayContext extends ConfigContext<GatewayContext>
     public static final boolean VENUE_SESSION_DEFAULT = true;
 
     /**
+     * Default of {@code reference_price_max_age_ms}: 0, a reference price is used however old, unless its book is
+     * STALE.
+     */
+    public static final long REFERENCE_PRICE_MAX_AGE_MS_DEFAULT = 0;
+
+    /**
      * The form of an access key id: 1..20 letters, digits, {@code _} or {@code -}.
      */
     public static final String ACCESS_KEY_ID_PATTERN = "[A-Za-z0-9_-]{1,20}";
@@ -74,6 +82,8 @@ public final class GatewayContext extends ConfigContext<GatewayContext>
     private boolean cancelOnShutdown = CANCEL_ON_SHUTDOWN_DEFAULT;
     private long venueMaxOrdersPerSecond = VENUE_MAX_ORDERS_PER_SECOND_DEFAULT;
     private long venueMaxMessagesPerSecond = VENUE_MAX_MESSAGES_PER_SECOND_DEFAULT;
+    private long referencePriceMaxAgeMs = REFERENCE_PRICE_MAX_AGE_MS_DEFAULT;
+    private Path controlKeyFile;
 
     /**
      * A context holding the defaults; session_id, firm_id, access_key_id and secret_ref must be set.
@@ -399,6 +409,53 @@ public final class GatewayContext extends ConfigContext<GatewayContext>
         return this;
     }
 
+    /**
+     * Oldest reference price the price collar uses, {@code reference_price_max_age_ms}: an older one, or one from a
+     * book the feed marked STALE, refuses the order with STALE_REFERENCE_PRICE; 0 for no age limit.
+     *
+     * @return milliseconds.
+     */
+    public long referencePriceMaxAgeMs()
+    {
+        return referencePriceMaxAgeMs;
+    }
+
+    /**
+     * Set the oldest reference price the price collar uses.
+     *
+     * @param referencePriceMaxAgeMs milliseconds, 0 for no age limit.
+     * @return this for a fluent API.
+     */
+    public GatewayContext referencePriceMaxAgeMs(final long referencePriceMaxAgeMs)
+    {
+        this.referencePriceMaxAgeMs = referencePriceMaxAgeMs;
+        return this;
+    }
+
+    /**
+     * The operator key file, {@code control_key_file}: control messages (kill, resume, limits) must carry its
+     * HMAC-SHA256; it must be readable by the operators' group only (no access for others). Unset: the appliance
+     * makes a fresh key readable by its own user only, in its Aeron directory.
+     *
+     * @return the path, or null when unset.
+     */
+    public Path controlKeyFile()
+    {
+        return controlKeyFile;
+    }
+
+    /**
+     * Set the operator key file.
+     *
+     * @param controlKeyFile the path, or null for a fresh key per run.
+     * @return this for a fluent API.
+     */
+    public GatewayContext controlKeyFile(final Path controlKeyFile)
+    {
+        this.controlKeyFile = controlKeyFile;
+        return this;
+    }
+
     @Override
     void read(final ConfigReader.Table table)
     {
@@ -416,6 +473,8 @@ public final class GatewayContext extends ConfigContext<GatewayContext>
         table.bool("cancel_on_shutdown", this::cancelOnShutdown);
         table.integer("venue_max_orders_per_second", this::venueMaxOrdersPerSecond);
         table.integer("venue_max_messages_per_second", this::venueMaxMessagesPerSecond);
+        table.integer("reference_price_max_age_ms", this::referencePriceMaxAgeMs);
+        table.path("control_key_file", this::controlKeyFile);
     }
 
     @Override
@@ -445,6 +504,7 @@ public final class GatewayContext extends ConfigContext<GatewayContext>
         validator.range("connect_timeout_ms", connectTimeoutMs, 100, 600_000);
         validator.range("venue_max_orders_per_second", venueMaxOrdersPerSecond, 1, 1_000_000);
         validator.range("venue_max_messages_per_second", venueMaxMessagesPerSecond, 1, 1_000_000);
+        validator.range("reference_price_max_age_ms", referencePriceMaxAgeMs, 0, 86_400_000);
         if (venueMaxMessagesPerSecond < venueMaxOrdersPerSecond)
         {
             validator.error("venue_max_messages_per_second", venueMaxMessagesPerSecond,

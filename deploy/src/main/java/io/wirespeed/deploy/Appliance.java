@@ -104,7 +104,7 @@ final class Appliance implements AutoCloseable
             final TcpVenueTransport transport = config.gateway().venueSession() ? new TcpVenueTransport() : null;
             if (null != transport)
             {
-                gatewayAgent = GatewayAgent.create(config, client, (listener) ->
+                gatewayAgent = GatewayAgent.create(config, client, ControlKeys.forAppliance(config), (listener) ->
                 {
                     sessionCounters[0] = new SessionCounters(allocator, "venue-session");
                     initiator[0] = new FixpInitiator(config.gateway(), venueSecret,
@@ -142,6 +142,7 @@ final class Appliance implements AutoCloseable
             }
             CloseHelper.closeAll(link, feeds, errors, countersFile);
             IoUtil.deleteIfExists(countersPath.toFile());
+            deleteGeneratedControlKey(config);
             throw ex instanceof NoSpaceException noSpace ? noRoom(config, noSpace) : ex;
         }
         counters = countersFile;
@@ -299,6 +300,15 @@ final class Appliance implements AutoCloseable
         }
         CloseHelper.closeAll(driverLink, feedPorts, errorLog, counters);
         IoUtil.deleteIfExists(countersPath.toFile());
+        deleteGeneratedControlKey(config);
+    }
+
+    private static void deleteGeneratedControlKey(final WirespeedConfig config)
+    {
+        if (null == config.gateway().controlKeyFile() && config.gateway().venueSession())
+        {
+            IoUtil.deleteIfExists(ControlKeys.path(config).toFile());
+        }
     }
 
     private static void closeAgent(final Agent agent)

@@ -162,7 +162,9 @@ final class KillSwitchSystemTest
 
         final String killS2 = wirespeed(configFile, "kill", "--strategy", String.valueOf(S2));
         assertTrue(killS2.contains("kill (strategy 12): applied"), killS2);
-        assertTrue(killS2.contains("20 open order(s) being canceled"), killS2);
+        assertTrue(killS2.contains("20 open order(s): 20 cancel(s) sent"), killS2);
+        assertTrue(killS2.contains("kill (strategy 12): complete; 20 open order(s): 20 cancel(s) sent, 20 finished"),
+            killS2);
         rig.pumpUntil(() -> 20 == rig.venueOpen() && rig.s2.canceled.containsAll(s2Orders), "s2's orders canceled");
         assertTrue(rig.s1.canceled.isEmpty());
 

@@ -29,12 +29,14 @@ import io.wirespeed.config.RiskLimitsContext;
 import io.wirespeed.config.StrategyContext;
 import io.wirespeed.config.StrategySample;
 import io.wirespeed.config.WirespeedConfig;
+import io.wirespeed.gateway.ControlMac;
 import io.wirespeed.gateway.GatewayCounter;
 import io.wirespeed.sim.venue.VenueCounter;
 import io.wirespeed.strategy.StrategyClient;
 import io.wirespeed.strategy.StrategySettings;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.SystemEpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.CountersReader;
 
@@ -72,6 +74,8 @@ final class RiskRig implements AutoCloseable
     final ExecutionTap tap = new ExecutionTap();
     private final Subscription executions;
     private final ExclusivePublication control;
+    private ControlMac operatorMac;
+    private long lastControlNs;
     private final ExclusivePublication rawOrders;
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
@@ -205,8 +209,8 @@ final class RiskRig implements AutoCloseable
     void kill(final ControlScope scope, final long targetId)
     {
         final KillEncoder encoder = new KillEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder);
-        encoder.scope(scope).targetId(targetId).operatorId(7).timestampNs(rig.clock.nanoTime());
-        offer(control, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+        encoder.scope(scope).targetId(targetId).operatorId(7).timestampNs(controlTimestampNs());
+        signAndOffer(MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
     }
 
     /**
@@ -218,8 +222,8 @@ final class RiskRig implements AutoCloseable
     void resume(final ControlScope scope, final long targetId)
     {
         final ResumeEncoder encoder = new ResumeEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder);
-        encoder.scope(scope).targetId(targetId).operatorId(7).timestampNs(rig.clock.nanoTime());
-        offer(control, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+        encoder.scope(scope).targetId(targetId).operatorId(7).timestampNs(controlTimestampNs());
+        signAndOffer(MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
     }
 
     /**
@@ -234,8 +238,31 @@ final class RiskRig implements AutoCloseable
     {
         final SetLimitEncoder encoder = new SetLimitEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder);
         encoder.scope(scope).targetId(targetId).limitType(limitType).value(value).operatorId(7)
-            .timestampNs(rig.clock.nanoTime());
-        offer(control, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+            .timestampNs(controlTimestampNs());
+        signAndOffer(MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+    }
+
+    /**
+     * Sign the control message in the buffer with the running appliance's operator key, as wirespeed kill does, and
+     * send it.
+     */
+    private void signAndOffer(final int length)
+    {
+        if (null == operatorMac)
+        {
+            operatorMac = new ControlMac(ControlKeys.forOperator(rig.config));
+        }
+        operatorMac.sign(buffer, 0);
+        offer(control, length);
+    }
+
+    /**
+     * The wall clock operators sign with, moved on a nanosecond per control message so the gateway takes each as new.
+     */
+    private long controlTimestampNs()
+    {
+        lastControlNs = Math.max(SystemEpochNanoClock.INSTANCE.nanoTime(), lastControlNs + 1);
+        return lastControlNs;
     }
 
     /**
@@ -459,6 +486,7 @@ final class RiskRig implements AutoCloseable
         final Map<Key, Decision> lastDecision = new HashMap<>();
         final Set<Key> sent = new HashSet<>();
         final List<Ack> acks = new ArrayList<>();
+        final List<Ack> finishedKills = new ArrayList<>();
         long canceledReports;
         private final MessageHeaderDecoder header = new MessageHeaderDecoder();
         private final RiskDecisionDecoder decision = new RiskDecisionDecoder();
@@ -487,10 +515,20 @@ final class RiskRig implements AutoCloseable
                     sent.add(new Key(orderSent.strategyId(), orderSent.clOrdId()));
                     break;
                 case ControlAckDecoder.TEMPLATE_ID:
+                {
                     ack.wrapAndApplyHeader(buffer, offset, header);
-                    acks.add(new Ack(ack.controlTemplateId(), ack.scope(), ack.targetId(),
-                        BooleanFlag.TRUE == ack.applied(), ack.openOrdersCanceled()));
+                    final Ack a = new Ack(ack.controlTemplateId(), ack.scope(), ack.targetId(),
+                        BooleanFlag.TRUE == ack.applied(), ack.openOrdersCanceled());
+                    if (BooleanFlag.TRUE == ack.complete() && ack.canceled() > 0)
+                    {
+                        finishedKills.add(a);  // a kill's second answer: every order it latched has finished
+                    }
+                    else
+                    {
+                        acks.add(a);
+                    }
                     break;
+                }
                 case ExecutionReportDecoder.TEMPLATE_ID:
                     report.wrapAndApplyHeader(buffer, offset, header);
                     if (ExecType.CANCELED == report.execType())

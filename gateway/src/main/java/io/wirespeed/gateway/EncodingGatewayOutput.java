@@ -2,6 +2,7 @@ package io.wirespeed.gateway;
 
 import io.wirespeed.codecs.internal.BooleanFlag;
 import io.wirespeed.codecs.internal.ControlAckEncoder;
+import io.wirespeed.codecs.internal.ControlRefusal;
 import io.wirespeed.codecs.internal.ControlScope;
 import io.wirespeed.codecs.internal.SessionAlarm;
 import io.wirespeed.codecs.internal.SessionEventEncoder;
@@ -233,17 +234,26 @@ public final class EncodingGatewayOutput implements GatewayOutput
         final int controlTemplateId,
         final ControlScope scope,
         final long targetId,
-        final boolean applied,
-        final long openOrdersCanceled,
+        final ControlRefusal refusal,
+        final long openOrders,
+        final long cancelsSent,
+        final long canceled,
+        final boolean complete,
+        final byte[] operator,
         final long timestampNs)
     {
         controlAck.wrapAndApplyHeader(buffer, 0, header)
             .controlTemplateId(controlTemplateId)
             .scope(scope)
             .targetId(targetId)
-            .applied(applied ? BooleanFlag.TRUE : BooleanFlag.FALSE)
-            .openOrdersCanceled(openOrdersCanceled)
-            .timestampNs(timestampNs);
+            .applied(ControlRefusal.NONE == refusal ? BooleanFlag.TRUE : BooleanFlag.FALSE)
+            .openOrdersCanceled(openOrders)
+            .timestampNs(timestampNs)
+            .cancelsSent(cancelsSent)
+            .canceled(canceled)
+            .complete(complete ? BooleanFlag.TRUE : BooleanFlag.FALSE)
+            .refusal(refusal)
+            .putOperatorName(operator, 0);
         send(MessageHeaderEncoder.ENCODED_LENGTH + controlAck.encodedLength(), null);
     }
 

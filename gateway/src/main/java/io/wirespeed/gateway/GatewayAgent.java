@@ -7,13 +7,12 @@ import io.aeron.Subscription;
 import io.aeron.logbuffer.FragmentHandler;
 import io.aeron.logbuffer.Header;
 import io.wirespeed.codecs.internal.CancelOrderDecoder;
-import io.wirespeed.codecs.internal.KillDecoder;
+import io.wirespeed.codecs.internal.FeedStateDecoder;
+import io.wirespeed.codecs.internal.FeedStateValue;
 import io.wirespeed.codecs.internal.MessageHeaderDecoder;
 import io.wirespeed.codecs.internal.NewOrderDecoder;
 import io.wirespeed.codecs.internal.RejectReason;
 import io.wirespeed.codecs.internal.ReplaceOrderDecoder;
-import io.wirespeed.codecs.internal.ResumeDecoder;
-import io.wirespeed.codecs.internal.SetLimitDecoder;
 import io.wirespeed.codecs.internal.TopOfBookDecoder;
 import io.wirespeed.codecs.internal.TradeDecoder;
 import io.wirespeed.config.AeronContext;
@@ -28,12 +27,14 @@ import org.agrona.collections.Int2IntHashMap;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.OneToOneConcurrentArrayQueue;
+import org.agrona.concurrent.SystemEpochNanoClock;
 
 import java.util.function.Function;
 
 /**
- * The order gateway's duty cycle, "gateway": polls strategy orders, control messages and market data (for
- * reference prices) over Aeron, notices strategies whose publication went away, and drives the order logic.
+ * The order gateway's duty cycle, "gateway": polls control messages first (a kill queued with orders stops them),
+ * sweeps the cancels the kill switch still owes, then strategy orders and market data (for reference prices) over
+ * Aeron, notices strategies whose publication went away, and drives the order logic.
  */
 public final class GatewayAgent implements Agent
 {
@@ -46,6 +47,7 @@ public final class GatewayAgent implements Agent
     private final OrderGatewayLogic logic;
     private final Subscription orderSubscription;
     private final Subscription controlSubscription;
+    private final ControlIntake controlHandler;
     private final Subscription marketDataSubscription;
     private final GatewayCounters counters;
     private final int fragmentLimit;
@@ -64,13 +66,10 @@ public final class GatewayAgent implements Agent
     private final NewOrderDecoder newOrder = new NewOrderDecoder();
     private final CancelOrderDecoder cancelOrder = new CancelOrderDecoder();
     private final ReplaceOrderDecoder replaceOrder = new ReplaceOrderDecoder();
-    private final KillDecoder kill = new KillDecoder();
-    private final ResumeDecoder resume = new ResumeDecoder();
-    private final SetLimitDecoder setLimit = new SetLimitDecoder();
     private final TopOfBookDecoder topOfBook = new TopOfBookDecoder();
     private final TradeDecoder trade = new TradeDecoder();
+    private final FeedStateDecoder feedState = new FeedStateDecoder();
     private final FragmentHandler orderHandler = this::onOrderFragment;
-    private final FragmentHandler controlHandler = this::onControlFragment;
     private final FragmentHandler marketDataHandler = this::onMarketDataFragment;
 
     /**
@@ -80,6 +79,7 @@ public final class GatewayAgent implements Agent
      * @param logic                  the order logic.
      * @param orderSubscription      strategies' orders.
      * @param controlSubscription    control messages.
+     * @param controlIntake          takes the authentic control messages.
      * @param marketDataSubscription normalized market data, or null for none.
      * @param counters               the gateway's counters.
      * @param fragmentLimit          fragments per subscription per duty cycle.
@@ -89,11 +89,13 @@ public final class GatewayAgent implements Agent
         final OrderGatewayLogic logic,
         final Subscription orderSubscription,
         final Subscription controlSubscription,
+        final ControlIntake controlIntake,
         final Subscription marketDataSubscription,
         final GatewayCounters counters,
         final int fragmentLimit,
         final AutoCloseable... owned)
     {
+        this.controlHandler = controlIntake;
         this.logic = logic;
         this.orderSubscription = orderSubscription;
         this.controlSubscription = controlSubscription;
@@ -112,11 +114,13 @@ public final class GatewayAgent implements Agent
      * @param venueFactory builds the venue session, given the listener it reports to.
      * @param allocator    where the gateway's counters live.
      * @param clock        stamps every outcome.
+     * @param controlKey   the operator key control messages must be signed with.
      * @return the agent.
      */
     public static GatewayAgent create(
         final WirespeedConfig config,
         final Aeron aeron,
+        final byte[] controlKey,
         final Function<VenueListener, VenueSession> venueFactory,
         final CounterAllocator allocator,
         final EpochNanoClock clock)
@@ -139,7 +143,9 @@ public final class GatewayAgent implements Agent
                 config.strategies().stream().mapToLong(StrategyContext::id).toArray(),
                 EncodingGatewayOutput.ANSWER_BACKLOG_CAPACITY_DEFAULT);
             final OrderGatewayLogic logic = OrderGatewayLogic.create(config, venueFactory, output, counters, clock);
-            final GatewayAgent agent = new GatewayAgent(logic, orders, control, marketData, counters,
+            final ControlIntake intake =
+                new ControlIntake(logic, counters, new ControlMac(controlKey), SystemEpochNanoClock.INSTANCE);
+            final GatewayAgent agent = new GatewayAgent(logic, orders, control, intake, marketData, counters,
                 FRAGMENT_LIMIT_DEFAULT, orders, control, marketData, executions, counters);
             lost.agent = agent;
             return agent;
@@ -214,8 +220,9 @@ public final class GatewayAgent implements Agent
             }
             work++;
         }
-        work += orderSubscription.poll(orderHandler, fragmentLimit);
         work += controlSubscription.poll(controlHandler, fragmentLimit);
+        work += logic.sweepKills();
+        work += orderSubscription.poll(orderHandler, fragmentLimit);
         if (null != marketDataSubscription)
         {
             work += marketDataSubscription.poll(marketDataHandler, fragmentLimit);
@@ -342,51 +349,6 @@ public final class GatewayAgent implements Agent
         return true;
     }
 
-    private void onControlFragment(final DirectBuffer buffer, final int offset, final int length, final Header frame)
-    {
-        if (!wrapHeader(buffer, offset, length))
-        {
-            counters.increment(GatewayCounter.MALFORMED_MESSAGES);
-            return;
-        }
-        final int body = offset + MessageHeaderDecoder.ENCODED_LENGTH;
-        final int blockLength = header.blockLength();
-        final int version = header.version();
-        switch (header.templateId())
-        {
-            case KillDecoder.TEMPLATE_ID:
-                if (blockLength < KillDecoder.BLOCK_LENGTH)
-                {
-                    counters.increment(GatewayCounter.MALFORMED_MESSAGES);
-                    return;
-                }
-                kill.wrap(buffer, body, blockLength, version);
-                logic.onKill(kill.scope(), kill.targetId());
-                break;
-            case ResumeDecoder.TEMPLATE_ID:
-                if (blockLength < ResumeDecoder.BLOCK_LENGTH)
-                {
-                    counters.increment(GatewayCounter.MALFORMED_MESSAGES);
-                    return;
-                }
-                resume.wrap(buffer, body, blockLength, version);
-                logic.onResume(resume.scope(), resume.targetId());
-                break;
-            case SetLimitDecoder.TEMPLATE_ID:
-                if (blockLength < SetLimitDecoder.BLOCK_LENGTH)
-                {
-                    counters.increment(GatewayCounter.MALFORMED_MESSAGES);
-                    return;
-                }
-                setLimit.wrap(buffer, body, blockLength, version);
-                logic.onSetLimit(setLimit.scope(), setLimit.targetId(), setLimit.limitType(), setLimit.value());
-                break;
-            default:
-                counters.increment(GatewayCounter.MALFORMED_MESSAGES);
-                break;
-        }
-    }
-
     private void onMarketDataFragment(
         final DirectBuffer buffer, final int offset, final int length, final Header frame)
     {
@@ -404,6 +366,11 @@ public final class GatewayAgent implements Agent
             case TradeDecoder.TEMPLATE_ID:
                 trade.wrap(buffer, body, header.blockLength(), header.version());
                 logic.onTrade(trade.securityId(), trade.price());
+                break;
+            case FeedStateDecoder.TEMPLATE_ID:
+                feedState.wrap(buffer, body, header.blockLength(), header.version());
+                logic.onFeedState(feedState.securityId(), feedState.channelId(),
+                    FeedStateValue.OK != feedState.state());
                 break;
             default:
                 break;

@@ -1,5 +1,6 @@
 package io.wirespeed.gateway;
 
+import io.wirespeed.codecs.internal.ControlRefusal;
 import io.wirespeed.codecs.internal.ControlScope;
 import io.wirespeed.codecs.internal.KillDecoder;
 import io.wirespeed.codecs.internal.LimitType;
@@ -37,14 +38,13 @@ final class GatewayControl
         this.cancelOnDisconnect = cancelOnDisconnect;
     }
 
-    void onKill(final ControlScope scope, final long targetId, final long nowNs)
+    void onKill(final ControlScope scope, final long targetId, final byte[] operator, final long nowNs)
     {
         counters.increment(GatewayCounter.KILLS);
-        final long canceled = kill(scope, targetId, nowNs);
-        output.onControlAck(KillDecoder.TEMPLATE_ID, scope, targetId, canceled >= 0, Math.max(0, canceled), nowNs);
+        kill(scope, targetId, operator, nowNs);
     }
 
-    void onResume(final ControlScope scope, final long targetId, final long nowNs)
+    void onResume(final ControlScope scope, final long targetId, final byte[] operator, final long nowNs)
     {
         final RiskBook book = registry.book(scope, targetId);
         final boolean applied = ControlScope.GLOBAL == scope || null != book;
@@ -57,13 +57,20 @@ final class GatewayControl
             book.killed = false;
         }
         counters.increment(applied ? GatewayCounter.RESUMES : GatewayCounter.CONTROL_REFUSED);
-        output.onControlAck(ResumeDecoder.TEMPLATE_ID, scope, targetId, applied, 0, nowNs);
+        output.onControlAck(ResumeDecoder.TEMPLATE_ID, scope, targetId,
+            applied ? ControlRefusal.NONE : ControlRefusal.UNKNOWN_TARGET, 0, 0, 0, true, operator, nowNs);
     }
 
     void onSetLimit(
-        final ControlScope scope, final long targetId, final LimitType limitType, final long value, final long nowNs)
+        final ControlScope scope,
+        final long targetId,
+        final LimitType limitType,
+        final long value,
+        final byte[] operator,
+        final long nowNs)
     {
         boolean applied;
+        ControlRefusal refusal = ControlRefusal.BAD_VALUE;
         if (ControlScope.GLOBAL == scope)
         {
             if (LimitType.MAX_ORDERS_PER_SECOND == limitType || LimitType.MAX_MESSAGES_PER_SECOND == limitType)
@@ -86,10 +93,28 @@ final class GatewayControl
         else
         {
             final RiskBook book = registry.book(scope, targetId);
+            refusal = null == book ? ControlRefusal.UNKNOWN_TARGET : refusal;
             applied = null != book && book.limits.set(limitType, value);
         }
         counters.increment(applied ? GatewayCounter.LIMITS_SET : GatewayCounter.CONTROL_REFUSED);
-        output.onControlAck(SetLimitDecoder.TEMPLATE_ID, scope, targetId, applied, 0, nowNs);
+        output.onControlAck(SetLimitDecoder.TEMPLATE_ID, scope, targetId, applied ? ControlRefusal.NONE : refusal,
+            0, 0, 0, true, operator, nowNs);
+    }
+
+    /**
+     * A control message the intake did not accept: counted and answered with the reason.
+     */
+    void onRefused(
+        final int templateId,
+        final ControlScope scope,
+        final long targetId,
+        final ControlRefusal refusal,
+        final byte[] operator,
+        final long nowNs)
+    {
+        counters.increment(ControlRefusal.NOT_AUTHENTICATED == refusal || ControlRefusal.REPLAYED == refusal ?
+            GatewayCounter.CONTROL_NOT_AUTHENTICATED : GatewayCounter.CONTROL_REFUSED);
+        output.onControlAck(templateId, scope, targetId, refusal, 0, 0, 0, true, operator, nowNs);
     }
 
     void onStrategyDisconnected(final long strategyId, final long nowNs)
@@ -100,7 +125,7 @@ final class GatewayControl
             counters.increment(GatewayCounter.STRATEGIES_DISCONNECTED);
             if (cancelOnDisconnect)
             {
-                killSwitch.cancelOpenOrders(strategy, null, nowNs);
+                killSwitch.cancelOpenOrders(strategy, nowNs);
             }
         }
     }
@@ -130,28 +155,33 @@ final class GatewayControl
             final boolean isAccount = breached == strategy.account.book;
             final ControlScope scope = isAccount ? ControlScope.ACCOUNT : ControlScope.STRATEGY;
             final long targetId = isAccount ? strategy.account.id : strategy.id;
-            final long canceled = kill(scope, targetId, nowNs);
-            output.onControlAck(KillDecoder.TEMPLATE_ID, scope, targetId, true, canceled, nowNs);
+            kill(scope, targetId, ControlIntake.NO_OPERATOR, nowNs);
         }
     }
 
-    private long kill(final ControlScope scope, final long targetId, final long nowNs)
+    private void kill(final ControlScope scope, final long targetId, final byte[] operator, final long nowNs)
     {
         if (ControlScope.GLOBAL == scope)
         {
-            return killSwitch.killGlobal(nowNs);
+            killSwitch.killGlobal(operator, nowNs);
+            return;
         }
         final RiskBook book = registry.book(scope, targetId);
         if (null == book)
         {
             counters.increment(GatewayCounter.CONTROL_REFUSED);
-            return -1;
+            output.onControlAck(KillDecoder.TEMPLATE_ID, scope, targetId, ControlRefusal.UNKNOWN_TARGET, 0, 0, 0,
+                true, operator, nowNs);
+            return;
         }
         book.killed = true;
         if (ControlScope.STRATEGY == scope)
         {
-            return killSwitch.cancelOpenOrders(registry.strategy(targetId), null, nowNs);
+            killSwitch.kill(scope, targetId, registry.strategy(targetId), null, operator, nowNs);
         }
-        return killSwitch.cancelOpenOrders(null, registry.account(targetId), nowNs);
+        else
+        {
+            killSwitch.kill(scope, targetId, null, registry.account(targetId), operator, nowNs);
+        }
     }
 }

@@ -46,7 +46,9 @@ public enum GatewayCounter
     ANSWERS_HELD(3038, "answers to a strategy held in its backlog (it could not take them)"),
     ANSWERS_DELIVERED_LATE(3039, "held answers delivered from a backlog"),
     ANSWERS_LOST(3040, "answers lost: the strategy's backlog was full (it sees the gap in streamSeq)"),
-    STRATEGIES_CUT_OFF(3041, "strategies cut off: answer backlog past its mark (new orders refused, open canceled)");
+    STRATEGIES_CUT_OFF(3041, "strategies cut off: answer backlog past its mark (new orders refused, open canceled)"),
+    CONTROL_NOT_AUTHENTICATED(3050, "control messages refused: not signed with the operator key, or replayed"),
+    REJECTED_STALE_REFERENCE(3051, "requests refused: collar reference price from a STALE book or too old");
 
     private final int typeId;
     private final String label;

@@ -1,5 +1,6 @@
 package io.wirespeed.gateway;
 
+import io.wirespeed.codecs.internal.ControlRefusal;
 import io.wirespeed.codecs.internal.ControlScope;
 import io.wirespeed.codecs.internal.SessionAlarm;
 import io.wirespeed.codecs.internal.SessionState;
@@ -67,21 +68,29 @@ public interface GatewayOutput
     void onExecutionReport(Execution report);
 
     /**
-     * The answer to a control message, or the notice of an automatic kill.
+     * The answer to a control message, the notice of an automatic kill, or a kill's progress.
      *
-     * @param controlTemplateId  template id of the Kill, Resume or SetLimit.
-     * @param scope              scope it named.
-     * @param targetId           strategy or account id, 0 for GLOBAL.
-     * @param applied            whether it took effect.
-     * @param openOrdersCanceled cancels sent for open orders.
-     * @param timestampNs        when it was applied.
+     * @param controlTemplateId template id of the Kill, Resume or SetLimit.
+     * @param scope             scope it named.
+     * @param targetId          strategy or account id, 0 for GLOBAL.
+     * @param refusal           NONE when it took effect, else why not.
+     * @param openOrders        open orders a kill latched to cancel.
+     * @param cancelsSent       of those, with a cancel sent to the venue so far.
+     * @param canceled          of those, finished at the venue so far.
+     * @param complete          whether every latched order has finished.
+     * @param operator          the operator's name, NUL-padded, {@link ControlIntake#OPERATOR_LENGTH} bytes.
+     * @param timestampNs       when it was applied.
      */
     void onControlAck(
         int controlTemplateId,
         ControlScope scope,
         long targetId,
-        boolean applied,
-        long openOrdersCanceled,
+        ControlRefusal refusal,
+        long openOrders,
+        long cancelsSent,
+        long canceled,
+        boolean complete,
+        byte[] operator,
         long timestampNs);
 
     /**

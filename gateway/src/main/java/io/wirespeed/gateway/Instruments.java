@@ -20,6 +20,7 @@ final class Instruments
     final long[] minOrderQty;
     final long[] maxOrderQty;
     final double[] contractMultiplier;
+    final int[] channel;
 
     Instruments(final List<InstrumentContext> contexts)
     {
@@ -31,6 +32,7 @@ final class Instruments
         minOrderQty = new long[count];
         maxOrderQty = new long[count];
         contractMultiplier = new double[count];
+        channel = new int[count];
         for (int i = 0; i < count; i++)
         {
             final InstrumentContext context = contexts.get(i);
@@ -40,6 +42,7 @@ final class Instruments
             minOrderQty[i] = context.minOrderQty();
             maxOrderQty[i] = context.maxOrderQty();
             contractMultiplier[i] = context.contractMultiplier().doubleValue();
+            channel[i] = context.channel();
             indexBySecurityId.put(context.securityId(), i);
         }
     }

@@ -32,6 +32,14 @@ final class Order
     long triggerRxTimestampNs;
     boolean inUse;
 
+    /**
+     * The kill switch owes this order a cancel until it finishes; released orders are reset, so a reused one is not.
+     */
+    boolean killOwed;
+
+    /** Where the order sits in the kill switch's set while {@link #killOwed}. */
+    int killIndex;
+
     int pending;
     long pendingRequestId;
     long pendingClOrdId;
@@ -114,5 +122,6 @@ final class Order
         newSeqNum = 0;
         triggerRxTimestampNs = 0;
         inUse = false;
+        killOwed = false;
     }
 }

@@ -298,6 +298,7 @@ final class OrderEvents implements VenueListener
         {
             sessionState = state;
             counters.increment(GatewayCounter.SESSION_STATE_CHANGES);
+            killSwitch.onSessionState(state);
             if (null != venue)
             {
                 output.onSessionEvent(state, venue.uuid(), venue.nextSentSeqNum(), venue.nextReceivedSeqNum(),

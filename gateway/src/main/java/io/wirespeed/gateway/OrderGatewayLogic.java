@@ -1,6 +1,7 @@
 package io.wirespeed.gateway;
 
 import io.wirespeed.codecs.internal.CancelOrderDecoder;
+import io.wirespeed.codecs.internal.ControlRefusal;
 import io.wirespeed.codecs.internal.ControlScope;
 import io.wirespeed.codecs.internal.LimitType;
 import io.wirespeed.codecs.internal.NewOrderDecoder;
@@ -21,6 +22,7 @@ import io.wirespeed.gateway.venue.VenueSession;
 import org.agrona.concurrent.EpochNanoClock;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -99,7 +101,7 @@ public final class OrderGatewayLogic
         venueLimits.maxMessagesPerSecond = VENUE_MAX_MESSAGES_PER_SECOND_DEFAULT;
         risk = new PreTradeRisk(instruments, referencePrices, venueLimits);
         requestIds = new RequestIds(firstRequestId);
-        killSwitch = new KillSwitch(orders, risk, counters, requestIds);
+        killSwitch = new KillSwitch(orders, risk, counters, requestIds, output);
         control = new GatewayControl(registry, killSwitch, risk, output, counters, cancelOnDisconnect);
         final VenueRecovery recovery =
             new VenueRecovery(orders, killSwitch, requestIds, output, counters, instruments.count());
@@ -133,6 +135,7 @@ public final class OrderGatewayLogic
             config.risk(), config.gateway().cancelOnDisconnect(), venueFactory, output, counters, clock,
             ORDER_CAPACITY_DEFAULT, clock.nanoTime() / 1_000);
         logic.venueThrottle(config.gateway().venueMaxOrdersPerSecond(), config.gateway().venueMaxMessagesPerSecond());
+        logic.referencePriceMaxAgeNs(TimeUnit.MILLISECONDS.toNanos(config.gateway().referencePriceMaxAgeMs()));
         return logic;
     }
 
@@ -445,14 +448,15 @@ public final class OrderGatewayLogic
     }
 
     /**
-     * Kill: block new orders in a scope until resumed and cancel its open orders.
+     * Kill: block new orders in a scope until resumed and owe its open orders a cancel until each finishes.
      *
      * @param scope    GLOBAL, STRATEGY or ACCOUNT.
      * @param targetId strategy or account id; ignored for GLOBAL.
+     * @param operator who asked, NUL-padded, {@link ControlIntake#OPERATOR_LENGTH} bytes.
      */
-    public void onKill(final ControlScope scope, final long targetId)
+    public void onKill(final ControlScope scope, final long targetId, final byte[] operator)
     {
-        control.onKill(scope, targetId, clock.nanoTime());
+        control.onKill(scope, targetId, operator, clock.nanoTime());
     }
 
     /**
@@ -460,10 +464,11 @@ public final class OrderGatewayLogic
      *
      * @param scope    GLOBAL, STRATEGY or ACCOUNT.
      * @param targetId strategy or account id; ignored for GLOBAL.
+     * @param operator who asked, NUL-padded, {@link ControlIntake#OPERATOR_LENGTH} bytes.
      */
-    public void onResume(final ControlScope scope, final long targetId)
+    public void onResume(final ControlScope scope, final long targetId, final byte[] operator)
     {
-        control.onResume(scope, targetId, clock.nanoTime());
+        control.onResume(scope, targetId, operator, clock.nanoTime());
     }
 
     /**
@@ -475,10 +480,45 @@ public final class OrderGatewayLogic
      * @param targetId  strategy or account id; ignored for GLOBAL.
      * @param limitType which limit.
      * @param value     new value.
+     * @param operator  who asked, NUL-padded, {@link ControlIntake#OPERATOR_LENGTH} bytes.
      */
-    public void onSetLimit(final ControlScope scope, final long targetId, final LimitType limitType, final long value)
+    public void onSetLimit(
+        final ControlScope scope,
+        final long targetId,
+        final LimitType limitType,
+        final long value,
+        final byte[] operator)
     {
-        control.onSetLimit(scope, targetId, limitType, value, clock.nanoTime());
+        control.onSetLimit(scope, targetId, limitType, value, operator, clock.nanoTime());
+    }
+
+    /**
+     * A control message the intake refused: counted and answered with the reason.
+     *
+     * @param templateId Kill, Resume or SetLimit.
+     * @param scope      the scope it named.
+     * @param targetId   the target it named.
+     * @param refusal    why.
+     * @param operator   who it claimed to come from.
+     */
+    public void onControlRefused(
+        final int templateId,
+        final ControlScope scope,
+        final long targetId,
+        final ControlRefusal refusal,
+        final byte[] operator)
+    {
+        control.onRefused(templateId, scope, targetId, refusal, operator, clock.nanoTime());
+    }
+
+    /**
+     * Send the cancels the kill switch still owes; called every duty cycle.
+     *
+     * @return work done.
+     */
+    public int sweepKills()
+    {
+        return 0 == killSwitch.owedCount() ? 0 : killSwitch.sweep(clock.nanoTime());
     }
 
     /**
@@ -539,7 +579,7 @@ public final class OrderGatewayLogic
         final int instrument = instruments.index(securityId);
         if (Instruments.UNKNOWN != instrument)
         {
-            referencePrices.onTopOfBook(instrument, bidPrice, askPrice);
+            referencePrices.onTopOfBook(instrument, bidPrice, askPrice, clock.nanoTime());
         }
     }
 
@@ -554,8 +594,37 @@ public final class OrderGatewayLogic
         final int instrument = instruments.index(securityId);
         if (Instruments.UNKNOWN != instrument)
         {
-            referencePrices.onTrade(instrument, price);
+            referencePrices.onTrade(instrument, price, clock.nanoTime());
         }
+    }
+
+    /**
+     * Whether the feed handler trusts an instrument's book, or every instrument of a channel's; the collar refuses a
+     * reference price from a STALE book.
+     *
+     * @param securityId venue security id, 0 for every instrument of the channel.
+     * @param channelId  the channel.
+     * @param stale      true when the book is STALE or recovering.
+     */
+    public void onFeedState(final int securityId, final int channelId, final boolean stale)
+    {
+        for (int i = 0, count = instruments.count(); i < count; i++)
+        {
+            if (0 == securityId ? instruments.channel[i] == channelId : instruments.securityId[i] == securityId)
+            {
+                referencePrices.onFeedState(i, stale);
+            }
+        }
+    }
+
+    /**
+     * The oldest reference price the price collar uses, {@code gateway.reference_price_max_age_ms}.
+     *
+     * @param maxAgeNs oldest, 0 for no limit.
+     */
+    public void referencePriceMaxAgeNs(final long maxAgeNs)
+    {
+        risk.referenceMaxAgeNs(maxAgeNs);
     }
 
     /**
@@ -695,6 +764,8 @@ public final class OrderGatewayLogic
             case ORDER_NOT_ACTIVE:
             case TOO_LATE_TO_CANCEL:
                 return GatewayCounter.REJECTED_UNKNOWN_ORDER;
+            case STALE_REFERENCE_PRICE:
+                return GatewayCounter.REJECTED_STALE_REFERENCE;
             case PRICE_COLLAR:
             case NO_REFERENCE_PRICE:
             case MAX_ORDER_QTY:

@@ -18,6 +18,8 @@ final class PreTradeRisk
     private final Limits venueLimits;
     private final RateThrottle venueOrderRate = new RateThrottle();
     private final RateThrottle venueMessageRate = new RateThrottle();
+    private long referenceMaxAgeNs;
+    private long checkNowNs;
 
     long limitValue;
     long observedValue;
@@ -28,6 +30,16 @@ final class PreTradeRisk
         this.instruments = instruments;
         this.referencePrices = referencePrices;
         this.venueLimits = venueLimits;
+    }
+
+    /**
+     * The oldest reference price the collar uses.
+     *
+     * @param maxAgeNs oldest, 0 for no limit.
+     */
+    void referenceMaxAgeNs(final long maxAgeNs)
+    {
+        this.referenceMaxAgeNs = maxAgeNs;
     }
 
     Limits venueLimits()
@@ -63,6 +75,7 @@ final class PreTradeRisk
         limitValue = 0;
         observedValue = 0;
         breachedBook = null;
+        checkNowNs = nowNs;
         RejectReason reason = checkBook(strategy.book, instrument, side, ordType, price, qty, openDelta, isNewOrder);
         if (RejectReason.NONE == reason)
         {
@@ -148,6 +161,10 @@ final class PreTradeRisk
             if (ReferencePrices.NULL_PRICE == reference)
             {
                 return breach(book, RejectReason.NO_REFERENCE_PRICE, 0, 0);
+            }
+            if (referencePrices.isStale(instrument, referenceMaxAgeNs, checkNowNs))
+            {
+                return breach(book, RejectReason.STALE_REFERENCE_PRICE, referenceMaxAgeNs, 0);
             }
             final RejectReason collar = checkCollar(book, instrument, price, reference);
             if (RejectReason.NONE != collar)

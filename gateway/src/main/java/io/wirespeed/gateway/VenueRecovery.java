@@ -1,5 +1,6 @@
 package io.wirespeed.gateway;
 
+import io.wirespeed.codecs.internal.ControlRefusal;
 import io.wirespeed.codecs.internal.ControlScope;
 import io.wirespeed.codecs.internal.KillDecoder;
 import io.wirespeed.gateway.venue.VenueSession;
@@ -57,7 +58,8 @@ final class VenueRecovery
     {
         counters.increment(GatewayCounter.RECOVERY_KILLS);
         killSwitch.latchGlobal();
-        output.onControlAck(KillDecoder.TEMPLATE_ID, ControlScope.GLOBAL, 0, true, 0, nowNs);
+        output.onControlAck(KillDecoder.TEMPLATE_ID, ControlScope.GLOBAL, 0, ControlRefusal.NONE, 0, 0, 0, false,
+            ControlIntake.NO_OPERATOR, nowNs);
 
         long sent = 0;
         for (int i = 0, capacity = orders.capacity(); i < capacity; i++)

@@ -100,7 +100,7 @@ class GatewayAgentTest
             ExclusivePublication marketData = aeron.addExclusivePublication(
                 "aeron:ipc", config.aeron().marketDataStreamId()))
         {
-            final GatewayAgent agent = GatewayAgent.create(config, aeron, (listener) ->
+            final GatewayAgent agent = GatewayAgent.create(config, aeron, ControlMac.newKey(), (listener) ->
             {
                 venue.listener = listener;
                 return venue;

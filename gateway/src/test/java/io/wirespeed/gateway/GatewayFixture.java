@@ -32,6 +32,7 @@ final class GatewayFixture
     static final int GAMMA = 3;
     static final long TRIGGER_NS = 1_699_999_999_999_000_000L;
     static final long START_NS = 1_700_000_000_000_000_000L;
+    static final byte[] OPERATOR = java.util.Arrays.copyOf("ops-alice".getBytes(), ControlIntake.OPERATOR_LENGTH);
 
     final ManualEpochNanoClock clock = new ManualEpochNanoClock(START_NS);
     final TestVenue venue = new TestVenue();
@@ -82,8 +83,8 @@ final class GatewayFixture
                 return venue;
             },
             out, counters, clock, capacity, 1);
-        logic.onSetLimit(ControlScope.GLOBAL, 0, LimitType.MAX_ORDERS_PER_SECOND, 10_000_000);
-        logic.onSetLimit(ControlScope.GLOBAL, 0, LimitType.MAX_MESSAGES_PER_SECOND, 10_000_000);
+        logic.onSetLimit(ControlScope.GLOBAL, 0, LimitType.MAX_ORDERS_PER_SECOND, 10_000_000, OPERATOR);
+        logic.onSetLimit(ControlScope.GLOBAL, 0, LimitType.MAX_MESSAGES_PER_SECOND, 10_000_000, OPERATOR);
         output.clear();
         return logic;
     }

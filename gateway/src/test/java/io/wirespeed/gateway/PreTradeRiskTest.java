@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 
+import static io.wirespeed.gateway.GatewayFixture.OPERATOR;
 import static io.wirespeed.gateway.GatewayFixture.ALPHA;
 import static io.wirespeed.gateway.GatewayFixture.BETA;
 import static io.wirespeed.gateway.GatewayFixture.ES;
@@ -34,6 +35,28 @@ class PreTradeRiskTest
         assertAccepted();
         assertRejected(RejectReason.PRICE_COLLAR, 20, 21, () -> fixture.buy(ALPHA, 2, ES_PRICE + 21 * TICK, 1));
         assertRejected(RejectReason.PRICE_COLLAR, 20, 30, () -> fixture.sell(ALPHA, 3, ES_PRICE - 30 * TICK, 1));
+    }
+
+    @Test
+    void priceCollarRefusesAReferenceOlderThanTheConfiguredAgeOrFromAStaleBook()
+    {
+        fixture.logic.referencePriceMaxAgeNs(1_000_000_000L);
+        fixture.quote(ES, ES_PRICE);
+        fixture.clock.advance(1_000_000_000L);
+        fixture.buy(ALPHA, 1, ES_PRICE, 1);
+        assertAccepted();
+        fixture.clock.advance(1);
+        assertRejected(RejectReason.STALE_REFERENCE_PRICE, 1_000_000_000L, 0, () -> fixture.buy(ALPHA, 2, ES_PRICE, 1));
+        assertEquals(1, fixture.counters.get(GatewayCounter.REJECTED_STALE_REFERENCE));
+
+        fixture.quote(ES, ES_PRICE);
+        fixture.buy(ALPHA, 3, ES_PRICE, 1);
+        assertAccepted();
+        fixture.logic.onFeedState(0, 1, true);
+        assertRejected(RejectReason.STALE_REFERENCE_PRICE, 1_000_000_000L, 0, () -> fixture.buy(ALPHA, 4, ES_PRICE, 1));
+        fixture.logic.onFeedState(ES, 0, false);
+        fixture.buy(ALPHA, 5, ES_PRICE, 1);
+        assertAccepted();
     }
 
     @Test
@@ -184,7 +207,7 @@ class PreTradeRiskTest
     void venueSessionMessageRateAcrossStrategies()
     {
         fixture.quote(ES, ES_PRICE);
-        fixture.logic.onSetLimit(ControlScope.GLOBAL, 0, LimitType.MAX_MESSAGES_PER_SECOND, 2);
+        fixture.logic.onSetLimit(ControlScope.GLOBAL, 0, LimitType.MAX_MESSAGES_PER_SECOND, 2, OPERATOR);
         assertTrue(fixture.output.lastAck().applied());
         fixture.buy(ALPHA, 1, ES_PRICE, 1);
         fixture.buy(BETA, 1, ES_PRICE, 1);
@@ -195,7 +218,7 @@ class PreTradeRiskTest
     void limitsChangeAtRunTime()
     {
         fixture.quote(ES, ES_PRICE);
-        fixture.logic.onSetLimit(ControlScope.STRATEGY, ALPHA, LimitType.MAX_ORDER_QTY, 3);
+        fixture.logic.onSetLimit(ControlScope.STRATEGY, ALPHA, LimitType.MAX_ORDER_QTY, 3, OPERATOR);
         final RecordingOutput.Ack ack = fixture.output.lastAck();
         assertEquals(SetLimitDecoder.TEMPLATE_ID, ack.templateId());
         assertTrue(ack.applied());
@@ -204,25 +227,25 @@ class PreTradeRiskTest
         fixture.buy(BETA, 1, ES_PRICE, 4);
         assertAccepted();
 
-        fixture.logic.onSetLimit(ControlScope.STRATEGY, ALPHA, LimitType.PRICE_COLLAR_BPS, 1);
+        fixture.logic.onSetLimit(ControlScope.STRATEGY, ALPHA, LimitType.PRICE_COLLAR_BPS, 1, OPERATOR);
         assertRejected(RejectReason.PRICE_COLLAR, 1, 2, () -> fixture.buy(ALPHA, 2, ES_PRICE + 2 * TICK, 1));
 
         final int account = fixture.logic.state().accountId("ACC1");
-        fixture.logic.onSetLimit(ControlScope.ACCOUNT, account, LimitType.MAX_OPEN_ORDERS, 1);
+        fixture.logic.onSetLimit(ControlScope.ACCOUNT, account, LimitType.MAX_OPEN_ORDERS, 1, OPERATOR);
         assertRejected(RejectReason.MAX_OPEN_ORDERS, 1, 2, () -> fixture.buy(ALPHA, 3, ES_PRICE, 1));
 
-        fixture.logic.onSetLimit(ControlScope.GLOBAL, 0, LimitType.MAX_ORDER_QTY, 1);
+        fixture.logic.onSetLimit(ControlScope.GLOBAL, 0, LimitType.MAX_ORDER_QTY, 1, OPERATOR);
         assertRejected(RejectReason.MAX_ORDER_QTY, 1, 2, () -> fixture.buy(GAMMA, 1, ES_PRICE, 2));
     }
 
     @Test
     void setLimitRefusedForAnUnknownTargetOrBadValue()
     {
-        fixture.logic.onSetLimit(ControlScope.STRATEGY, 77, LimitType.MAX_ORDER_QTY, 3);
+        fixture.logic.onSetLimit(ControlScope.STRATEGY, 77, LimitType.MAX_ORDER_QTY, 3, OPERATOR);
         assertFalse(fixture.output.lastAck().applied());
-        fixture.logic.onSetLimit(ControlScope.STRATEGY, ALPHA, LimitType.MAX_ORDER_QTY, 0);
+        fixture.logic.onSetLimit(ControlScope.STRATEGY, ALPHA, LimitType.MAX_ORDER_QTY, 0, OPERATOR);
         assertFalse(fixture.output.lastAck().applied());
-        fixture.logic.onSetLimit(ControlScope.ACCOUNT, 9, LimitType.MAX_POSITION, 3);
+        fixture.logic.onSetLimit(ControlScope.ACCOUNT, 9, LimitType.MAX_POSITION, 3, OPERATOR);
         assertFalse(fixture.output.lastAck().applied());
         assertEquals(3, fixture.counters.get(GatewayCounter.CONTROL_REFUSED));
     }

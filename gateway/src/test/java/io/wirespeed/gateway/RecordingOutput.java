@@ -2,11 +2,13 @@ package io.wirespeed.gateway;
 
 import io.wirespeed.codecs.internal.SessionAlarm;
 import io.wirespeed.codecs.internal.SessionState;
+import io.wirespeed.codecs.internal.ControlRefusal;
 import io.wirespeed.codecs.internal.ControlScope;
 import io.wirespeed.codecs.internal.ExecType;
 import io.wirespeed.codecs.internal.OrdStatus;
 import io.wirespeed.codecs.internal.RejectReason;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,7 +55,17 @@ final class RecordingOutput implements GatewayOutput
     {
     }
 
-    record Ack(int templateId, ControlScope scope, long targetId, boolean applied, long openOrdersCanceled)
+    record Ack(
+        int templateId,
+        ControlScope scope,
+        long targetId,
+        boolean applied,
+        long openOrdersCanceled,
+        ControlRefusal refusal,
+        long cancelsSent,
+        long canceled,
+        boolean complete,
+        String operator)
     {
     }
 
@@ -104,11 +116,16 @@ final class RecordingOutput implements GatewayOutput
         final int controlTemplateId,
         final ControlScope scope,
         final long targetId,
-        final boolean applied,
-        final long openOrdersCanceled,
+        final ControlRefusal refusal,
+        final long openOrders,
+        final long cancelsSent,
+        final long canceled,
+        final boolean complete,
+        final byte[] operator,
         final long timestampNs)
     {
-        acks.add(new Ack(controlTemplateId, scope, targetId, applied, openOrdersCanceled));
+        acks.add(new Ack(controlTemplateId, scope, targetId, ControlRefusal.NONE == refusal, openOrders, refusal,
+            cancelsSent, canceled, complete, new String(operator, StandardCharsets.US_ASCII).replace("\0", "")));
     }
 
     public void onSessionEvent(

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.wirespeed.gateway.GatewayFixture.OPERATOR;
 import static io.wirespeed.gateway.GatewayFixture.ALPHA;
 import static io.wirespeed.gateway.GatewayFixture.BETA;
 import static io.wirespeed.gateway.GatewayFixture.ES;
@@ -69,7 +70,7 @@ class VenueRecoveryTest
 
         fixture.buy(ALPHA, 3, ES_PRICE, 1);
         assertEquals(RejectReason.KILL_SWITCH, fixture.output.lastDecision().reason());
-        fixture.logic.onResume(ControlScope.GLOBAL, 0);
+        fixture.logic.onResume(ControlScope.GLOBAL, 0, OPERATOR);
         fixture.buy(ALPHA, 3, ES_PRICE, 1);
         assertEquals(RejectReason.NONE, fixture.output.lastDecision().reason());
     }

@@ -5,7 +5,9 @@ import io.wirespeed.codecs.internal.CancelOrderDecoder;
 import io.wirespeed.codecs.internal.ExecType;
 import io.wirespeed.codecs.internal.NewOrderDecoder;
 import io.wirespeed.codecs.internal.OrdStatus;
+import io.wirespeed.codecs.internal.RejectReason;
 import io.wirespeed.codecs.internal.ReplaceOrderDecoder;
+import io.wirespeed.codecs.internal.RiskResult;
 import io.wirespeed.codecs.internal.Side;
 import io.wirespeed.config.StrategySample;
 import io.wirespeed.nic.ManualEpochNanoClock;
@@ -141,6 +143,60 @@ class SampleStrategiesTest
             orders.get(6));
         assertEquals(0, appliance.pollOrders(), "no new bid at the position limit");
         assertEquals(0, maker.bidClOrdId());
+    }
+
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void tickResponderStandsDownOnAKillSwitchRefusalAndTradesAgainAfterAnOperatorsResume()
+    {
+        final StrategySettings settings = appliance.settings(STRATEGY_ID, StrategySample.TICK_RESPONDER);
+        start(settings, TickResponder::fromSettings);
+        final TickResponder responder = (TickResponder)client.strategy();
+        appliance.topOfBook(ES, 1000, 1010, 11);
+        drainMarketData(1);
+        appliance.awaitOrders(client, 1);
+
+        appliance.riskDecision(STRATEGY_ID, 1, NewOrderDecoder.TEMPLATE_ID, RiskResult.REJECTED,
+            RejectReason.KILL_SWITCH);
+        while (!responder.isStandingDown())
+        {
+            client.doWork();
+        }
+        appliance.topOfBook(ES, 1000, 1005, 12);
+        drainMarketData(2);
+        assertEquals(0, appliance.pollOrders(), "stood down");
+
+        appliance.resumeAck();
+        while (responder.isStandingDown())
+        {
+            client.doWork();
+        }
+        appliance.topOfBook(ES, 1000, 1010, 13);
+        drainMarketData(3);
+        final List<TestAppliance.Order> orders = appliance.awaitOrders(client, 2);
+        assertEquals(13, orders.get(1).triggerRxTimestampNs(), "trading again after the resume");
+    }
+
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void marketMakerTradesAgainAfterAnOperatorsResume()
+    {
+        final StrategySettings settings = appliance.settings(STRATEGY_ID, StrategySample.MARKET_MAKER);
+        start(settings, MarketMaker::fromSettings);
+        final MarketMaker maker = (MarketMaker)client.strategy();
+        book(100 * PRICE, 100 * PRICE + QUARTER, 1);
+        appliance.awaitOrders(client, 2);
+        appliance.riskDecision(STRATEGY_ID, 1, NewOrderDecoder.TEMPLATE_ID, RiskResult.REJECTED,
+            RejectReason.KILL_SWITCH);
+        while (!maker.isStandingDown())
+        {
+            client.doWork();
+        }
+        appliance.resumeAck();
+        while (maker.isStandingDown())
+        {
+            client.doWork();
+        }
     }
 
     private void start(final StrategySettings settings, final StrategyFactory factory)

@@ -12,6 +12,9 @@ import io.wirespeed.codecs.internal.BookType;
 import io.wirespeed.codecs.internal.BookUpdateEncoder;
 import io.wirespeed.codecs.internal.BooleanFlag;
 import io.wirespeed.codecs.internal.CancelOrderDecoder;
+import io.wirespeed.codecs.internal.ControlAckEncoder;
+import io.wirespeed.codecs.internal.ControlRefusal;
+import io.wirespeed.codecs.internal.ControlScope;
 import io.wirespeed.codecs.internal.ExecType;
 import io.wirespeed.codecs.internal.ExecutionReportEncoder;
 import io.wirespeed.codecs.internal.FeedStateEncoder;
@@ -23,6 +26,7 @@ import io.wirespeed.codecs.internal.NewOrderDecoder;
 import io.wirespeed.codecs.internal.OrdStatus;
 import io.wirespeed.codecs.internal.RejectReason;
 import io.wirespeed.codecs.internal.ReplaceOrderDecoder;
+import io.wirespeed.codecs.internal.ResumeDecoder;
 import io.wirespeed.codecs.internal.RiskDecisionEncoder;
 import io.wirespeed.codecs.internal.RiskResult;
 import io.wirespeed.codecs.internal.Side;
@@ -72,6 +76,7 @@ final class TestAppliance implements AutoCloseable
     private final FeedStateEncoder feedState = new FeedStateEncoder();
     private final ExecutionReportEncoder report = new ExecutionReportEncoder();
     private final RiskDecisionEncoder riskDecision = new RiskDecisionEncoder();
+    private final ControlAckEncoder controlAck = new ControlAckEncoder();
     private final MessageHeaderDecoder orderHeader = new MessageHeaderDecoder();
     private final NewOrderDecoder newOrder = new NewOrderDecoder();
     private final CancelOrderDecoder cancelOrder = new CancelOrderDecoder();
@@ -354,6 +359,23 @@ final class TestAppliance implements AutoCloseable
             .gatewayRxTimestampNs(1)
             .decisionTimestampNs(2);
         offer(executions, MessageHeaderEncoder.ENCODED_LENGTH + riskDecision.encodedLength());
+    }
+
+    /**
+     * Publish the gateway's answer to an operator's Resume of every strategy.
+     */
+    void resumeAck()
+    {
+        controlAck.wrapAndApplyHeader(buffer, 0, header)
+            .controlTemplateId(ResumeDecoder.TEMPLATE_ID)
+            .scope(ControlScope.GLOBAL)
+            .targetId(0)
+            .applied(BooleanFlag.TRUE)
+            .openOrdersCanceled(0)
+            .timestampNs(4)
+            .complete(BooleanFlag.TRUE)
+            .refusal(ControlRefusal.NONE);
+        offer(executions, MessageHeaderEncoder.ENCODED_LENGTH + controlAck.encodedLength());
     }
 
     int pollOrders()

@@ -7,6 +7,7 @@ import io.wirespeed.codecs.internal.SessionState;
 import io.wirespeed.config.ChannelContext;
 import io.wirespeed.config.InstrumentContext;
 import io.wirespeed.config.WirespeedConfig;
+import io.wirespeed.gateway.ControlMac;
 import io.wirespeed.gateway.GatewayAgent;
 import io.wirespeed.gateway.session.FixpInitiator;
 import io.wirespeed.gateway.session.SessionCounters;
@@ -161,7 +162,7 @@ public final class OrderRoundTripBenchmark
                 .dirDeleteOnShutdown(true));
             aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
             final FixpInitiator[] session = new FixpInitiator[1];
-            gateway = GatewayAgent.create(config, aeron, (listener) ->
+            gateway = GatewayAgent.create(config, aeron, ControlMac.newKey(), (listener) ->
             {
                 session[0] = new FixpInitiator(config.gateway(), secret, FixpInitiator.newUuid(clock.nanoTime()),
                     new TcpVenueTransport(), listener, clock, new SessionCounters(allocator, "venue-session"));

@@ -1,7 +1,10 @@
 package io.wirespeed.strategy.sample;
 
+import io.wirespeed.codecs.internal.BooleanFlag;
+import io.wirespeed.codecs.internal.ControlAckDecoder;
 import io.wirespeed.codecs.internal.OrdType;
 import io.wirespeed.codecs.internal.RejectReason;
+import io.wirespeed.codecs.internal.ResumeDecoder;
 import io.wirespeed.codecs.internal.RiskDecisionDecoder;
 import io.wirespeed.codecs.internal.Side;
 import io.wirespeed.codecs.internal.TimeInForce;
@@ -152,14 +155,26 @@ public final class TickResponder implements Strategy
     }
 
     /**
-     * A kill switch refusal makes the strategy stand down for the rest of its life: it sends nothing more, rather than
-     * have every tick refused (the kill switch is latched until an operator resets it).
+     * A kill switch refusal makes the strategy stand down until an operator's resume: it sends nothing more, rather
+     * than have every tick refused (the kill switch is latched until an operator resets it).
      */
     public void onRiskDecision(final StrategyOrder order, final RiskDecisionDecoder decision)
     {
         if (RejectReason.KILL_SWITCH == decision.rejectReason())
         {
             standingDown = true;
+        }
+    }
+
+    /**
+     * An operator's resume (of any scope) lifts the stand-down: the next tick trades again; a kill switch still
+     * latched for this strategy stands it down again at its first refusal.
+     */
+    public void onControlAck(final ControlAckDecoder controlAck)
+    {
+        if (ResumeDecoder.TEMPLATE_ID == controlAck.controlTemplateId() && BooleanFlag.TRUE == controlAck.applied())
+        {
+            standingDown = false;
         }
     }
 
