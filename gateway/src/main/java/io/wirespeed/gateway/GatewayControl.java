@@ -132,15 +132,14 @@ final class GatewayControl
 
     /**
      * Cut off a strategy that cannot take its answers: a strategy-scope kill (new orders refused, open orders
-     * canceled), latched until an operator resumes it, announced with a ControlAck.
+     * canceled), latched until an operator resumes it, announced with the kill's ControlAcks (no operator name).
      */
     void onAnswersBacklogged(final long strategyId, final long nowNs)
     {
         if (null != registry.strategy(strategyId))
         {
             counters.increment(GatewayCounter.STRATEGIES_CUT_OFF);
-            final long canceled = kill(ControlScope.STRATEGY, strategyId, nowNs);
-            output.onControlAck(KillDecoder.TEMPLATE_ID, ControlScope.STRATEGY, strategyId, true, canceled, nowNs);
+            kill(ControlScope.STRATEGY, strategyId, ControlIntake.NO_OPERATOR, nowNs);
         }
     }
 

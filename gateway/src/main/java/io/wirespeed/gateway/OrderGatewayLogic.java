@@ -21,6 +21,8 @@ import io.wirespeed.gateway.venue.VenueListener;
 import io.wirespeed.gateway.venue.VenueSession;
 import org.agrona.concurrent.EpochNanoClock;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -32,6 +34,9 @@ import java.util.function.Function;
  */
 public final class OrderGatewayLogic
 {
+    private static final byte[] SHUTDOWN_OPERATOR = Arrays.copyOf(
+        "shutdown".getBytes(StandardCharsets.US_ASCII), ControlIntake.OPERATOR_LENGTH);
+
     /** Orders the pool holds unless configured otherwise. */
     public static final int ORDER_CAPACITY_DEFAULT = 16 * 1024;
 
@@ -544,6 +549,8 @@ public final class OrderGatewayLogic
      * asked, every open order is canceled at the venue as a global kill cancels them; not counted as a kill from the
      * control stream.
      *
+     * The kill's ControlAck names the operator "shutdown"; the cancels are swept until acknowledged like any kill's.
+     *
      * @param cancelOpenOrders whether to cancel the open orders ({@code gateway.cancel_on_shutdown}).
      * @return the open orders asked to be canceled.
      */
@@ -554,7 +561,8 @@ public final class OrderGatewayLogic
             killSwitch.latchGlobal();
             return 0;
         }
-        return killSwitch.killGlobal(clock.nanoTime());
+        killSwitch.killGlobal(SHUTDOWN_OPERATOR, clock.nanoTime());
+        return killSwitch.owedCount();
     }
 
     /**
