@@ -2,6 +2,7 @@ package io.wirespeed.deploy;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -88,6 +89,25 @@ final class ShutdownProcessTest
             assertTrue(demo.output().contains("book 1001: equal to the simulator's"), demo.output());
             assertFalse(demo.output().contains("Exception"), demo.output());
             assertNothingLeft();
+        }
+    }
+
+    @Test
+    void aSecondSignalDuringTheStopForcesTheExitWithOneLine() throws IOException
+    {
+        try (WirespeedProcess demo = WirespeedProcess.start(work, "demo-forced", Map.of(), options(), DEFAULT_SIGINT,
+            "demo", "--seconds", "0"))
+        {
+            demo.awaitLine("fills reported", (line) -> line.contains("session ESTABLISHED") && count(FILLS, line) >= 2);
+
+            signal(demo, "INT");
+            demo.awaitLine("the stop under way", (line) -> line.contains("stopping (SIGINT)"));
+            signal(demo, "TERM");
+
+            assertEquals(StopSignals.EXIT_FORCED, demo.awaitExit(), demo.output());
+            final List<String> forced = demo.lines("wirespeed: SIGTERM again during the stop: exiting now");
+            assertEquals(1, forced.size(), demo.output());
+            assertFalse(demo.output().contains("Exception"), demo.output());
         }
     }
 
