@@ -2,7 +2,6 @@ package io.wirespeed.deploy;
 
 import io.wirespeed.config.AgentRole;
 import io.wirespeed.config.ConfigCheck;
-import io.wirespeed.config.ConfigException;
 import io.wirespeed.config.StrategySample;
 import io.wirespeed.config.ThreadingMode;
 import io.wirespeed.config.WirespeedConfig;
@@ -38,14 +37,9 @@ final class CheckCommand implements Callable<Integer>
     public Integer call()
     {
         final PrintWriter out = spec.commandLine().getOut();
-        final WirespeedConfig config;
-        try
+        final WirespeedConfig config = CommandConfig.load(configFile, spec.commandLine().getErr());
+        if (null == config)
         {
-            config = null == configFile ? WirespeedConfig.loadDefault() : WirespeedConfig.load(configFile);
-        }
-        catch (final ConfigException ex)
-        {
-            spec.commandLine().getErr().println(ex.getMessage());
             return ConfigCheck.EXIT_INVALID;
         }
         final boolean inProcessStrategies = ThreadingMode.MULTI_PROCESS != config.appliance().threadingMode() &&

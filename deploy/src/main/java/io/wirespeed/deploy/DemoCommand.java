@@ -16,7 +16,6 @@ import io.wirespeed.codecs.print.MessagePrinter;
 import io.wirespeed.codecs.print.PrintFormat;
 import io.wirespeed.codecs.sofh.SimpleOpenFramingHeaderEncoder;
 import io.wirespeed.config.ConfigCheck;
-import io.wirespeed.config.ConfigException;
 import io.wirespeed.config.InstrumentContext;
 import io.wirespeed.config.ThreadingMode;
 import io.wirespeed.config.WirespeedConfig;
@@ -59,14 +58,9 @@ final class DemoCommand implements Callable<Integer>
             return ConfigCheck.EXIT_INVALID;
         }
 
-        final WirespeedConfig config;
-        try
+        final WirespeedConfig config = CommandConfig.load(configFile, spec.commandLine().getErr());
+        if (null == config)
         {
-            config = null == configFile ? WirespeedConfig.loadDefault() : WirespeedConfig.load(configFile);
-        }
-        catch (final ConfigException ex)
-        {
-            spec.commandLine().getErr().println(ex.getMessage());
             return ConfigCheck.EXIT_INVALID;
         }
 

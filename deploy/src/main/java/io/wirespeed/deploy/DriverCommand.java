@@ -4,7 +4,6 @@ import io.aeron.CommonContext;
 import io.aeron.driver.MediaDriver;
 import io.wirespeed.config.AeronContext;
 import io.wirespeed.config.ConfigCheck;
-import io.wirespeed.config.ConfigException;
 import io.wirespeed.config.DriverThreadingMode;
 import io.wirespeed.config.WirespeedConfig;
 import picocli.CommandLine;
@@ -41,14 +40,9 @@ final class DriverCommand implements Callable<Integer>
     {
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
-        final WirespeedConfig config;
-        try
+        final WirespeedConfig config = CommandConfig.load(configFile, err);
+        if (null == config)
         {
-            config = null == configFile ? WirespeedConfig.loadDefault() : WirespeedConfig.load(configFile);
-        }
-        catch (final ConfigException ex)
-        {
-            err.println(ex.getMessage());
             return ConfigCheck.EXIT_INVALID;
         }
 

@@ -3,7 +3,6 @@ package io.wirespeed.deploy;
 import io.aeron.CncFileDescriptor;
 import io.aeron.CommonContext;
 import io.wirespeed.config.ConfigCheck;
-import io.wirespeed.config.ConfigException;
 import io.wirespeed.config.WirespeedConfig;
 import io.wirespeed.nic.status.ErrorLogFile;
 import org.agrona.IoUtil;
@@ -45,14 +44,9 @@ final class ErrorsCommand implements Callable<Integer>
     public Integer call()
     {
         final PrintWriter out = spec.commandLine().getOut();
-        final WirespeedConfig config;
-        try
+        final WirespeedConfig config = CommandConfig.load(configFile, spec.commandLine().getErr());
+        if (null == config)
         {
-            config = null == configFile ? WirespeedConfig.loadDefault() : WirespeedConfig.load(configFile);
-        }
-        catch (final ConfigException ex)
-        {
-            spec.commandLine().getErr().println(ex.getMessage());
             return ConfigCheck.EXIT_INVALID;
         }
         final Path log = ErrorLogFile.beside(venue ? Venue.countersPath(config) : Appliance.countersPath(config));

@@ -292,10 +292,25 @@ final class FeedPorts implements AutoCloseable
         final CounterAllocator allocator,
         final EpochNanoClock clock)
     {
+        return openKernel("feed-" + channel.id() + "-" + feed.text(), config, allocator, clock);
+    }
+
+    /**
+     * A kernel socket port on {@code nic.kernel.interface}, the appliance's or the venue's.
+     *
+     * @param name      the port's name in the counters, e.g. "feed-310-a".
+     * @param config    concluded configuration.
+     * @param allocator for the port's counters.
+     * @param clock     stamps frames.
+     * @return the port.
+     * @throws Refusal naming {@code nic.kernel.interface} when there is no such interface.
+     */
+    static KernelNicPort openKernel(
+        final String name, final WirespeedConfig config, final CounterAllocator allocator, final EpochNanoClock clock)
+    {
         try
         {
-            return KernelNicPort.open("feed-" + channel.id() + "-" + feed.text(), config.nic().kernel(), allocator,
-                clock);
+            return KernelNicPort.open(name, config.nic().kernel(), allocator, clock);
         }
         catch (final IllegalArgumentException | UncheckedIOException ex)
         {

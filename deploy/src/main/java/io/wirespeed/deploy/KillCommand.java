@@ -13,7 +13,6 @@ import io.wirespeed.codecs.internal.MessageHeaderDecoder;
 import io.wirespeed.codecs.internal.MessageHeaderEncoder;
 import io.wirespeed.codecs.internal.ResumeEncoder;
 import io.wirespeed.config.ConfigCheck;
-import io.wirespeed.config.ConfigException;
 import io.wirespeed.config.WirespeedConfig;
 import io.wirespeed.gateway.ControlIntake;
 import io.wirespeed.gateway.ControlMac;
@@ -74,14 +73,9 @@ final class KillCommand implements Callable<Integer>
     {
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
-        final WirespeedConfig config;
-        try
+        final WirespeedConfig config = CommandConfig.load(configFile, err);
+        if (null == config)
         {
-            config = null == configFile ? WirespeedConfig.loadDefault() : WirespeedConfig.load(configFile);
-        }
-        catch (final ConfigException ex)
-        {
-            err.println(ex.getMessage());
             return ConfigCheck.EXIT_INVALID;
         }
         final byte[] operatorName;

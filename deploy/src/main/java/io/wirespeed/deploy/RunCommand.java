@@ -3,7 +3,6 @@ package io.wirespeed.deploy;
 import io.wirespeed.codecs.internal.SessionState;
 import io.wirespeed.config.AgentRole;
 import io.wirespeed.config.ConfigCheck;
-import io.wirespeed.config.ConfigException;
 import io.wirespeed.config.StrategyContext;
 import io.wirespeed.config.StrategySample;
 import io.wirespeed.config.ThreadingMode;
@@ -61,14 +60,9 @@ final class RunCommand implements Callable<Integer>
             err.println("--seconds must be 0 (until interrupted) or more, was " + seconds);
             return ConfigCheck.EXIT_UNREADABLE;
         }
-        final WirespeedConfig config;
-        try
+        final WirespeedConfig config = CommandConfig.load(configFile, err);
+        if (null == config)
         {
-            config = null == configFile ? WirespeedConfig.loadDefault() : WirespeedConfig.load(configFile);
-        }
-        catch (final ConfigException ex)
-        {
-            err.println(ex.getMessage());
             return ConfigCheck.EXIT_INVALID;
         }
 

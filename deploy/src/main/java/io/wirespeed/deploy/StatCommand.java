@@ -2,7 +2,6 @@ package io.wirespeed.deploy;
 
 import io.aeron.CncFileDescriptor;
 import io.wirespeed.config.ConfigCheck;
-import io.wirespeed.config.ConfigException;
 import io.wirespeed.config.WirespeedConfig;
 import io.wirespeed.nic.status.CountersFile;
 import org.agrona.IoUtil;
@@ -55,14 +54,9 @@ final class StatCommand implements Callable<Integer>
     {
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
-        final WirespeedConfig config;
-        try
+        final WirespeedConfig config = CommandConfig.load(configFile, err);
+        if (null == config)
         {
-            config = null == configFile ? WirespeedConfig.loadDefault() : WirespeedConfig.load(configFile);
-        }
-        catch (final ConfigException ex)
-        {
-            err.println(ex.getMessage());
             return ConfigCheck.EXIT_INVALID;
         }
         final String what = venue ? "venue" : "appliance";

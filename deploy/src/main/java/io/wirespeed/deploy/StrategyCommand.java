@@ -1,7 +1,6 @@
 package io.wirespeed.deploy;
 
 import io.wirespeed.config.ConfigCheck;
-import io.wirespeed.config.ConfigException;
 import io.wirespeed.config.WirespeedConfig;
 import io.wirespeed.strategy.StrategyMain;
 import org.agrona.concurrent.ShutdownSignalBarrier;
@@ -35,14 +34,9 @@ final class StrategyCommand implements Callable<Integer>
     public Integer call()
     {
         final PrintWriter err = spec.commandLine().getErr();
-        final WirespeedConfig config;
-        try
+        final WirespeedConfig config = CommandConfig.load(configFile, err);
+        if (null == config)
         {
-            config = null == configFile ? WirespeedConfig.loadDefault() : WirespeedConfig.load(configFile);
-        }
-        catch (final ConfigException ex)
-        {
-            err.println(ex.getMessage());
             return ConfigCheck.EXIT_INVALID;
         }
         try

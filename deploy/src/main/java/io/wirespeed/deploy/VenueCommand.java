@@ -2,7 +2,6 @@ package io.wirespeed.deploy;
 
 import io.wirespeed.config.AgentRole;
 import io.wirespeed.config.ConfigCheck;
-import io.wirespeed.config.ConfigException;
 import io.wirespeed.config.IdleStrategies;
 import io.wirespeed.config.WirespeedConfig;
 import io.wirespeed.sim.MarketDataSimulator;
@@ -66,14 +65,9 @@ final class VenueCommand implements Callable<Integer>
             err.println("--seconds must be 0 or more and --linger-ms -1 or more");
             return ConfigCheck.EXIT_UNREADABLE;
         }
-        final WirespeedConfig config;
-        try
+        final WirespeedConfig config = CommandConfig.load(configFile, err);
+        if (null == config)
         {
-            config = null == configFile ? WirespeedConfig.loadDefault() : WirespeedConfig.load(configFile);
-        }
-        catch (final ConfigException ex)
-        {
-            err.println(ex.getMessage());
             return ConfigCheck.EXIT_INVALID;
         }
 

@@ -18,7 +18,6 @@ import org.agrona.CloseHelper;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.EpochNanoClock;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +77,8 @@ final class VenuePorts implements AutoCloseable
         {
             for (final FeedName feed : FeedName.values())
             {
-                final KernelNicPort port = openKernel(config, channel, feed, allocator, clock);
+                final KernelNicPort port = FeedPorts.openKernel("venue-" + channel.id() + "-" + feed.text(), config,
+                    allocator, clock);
                 feeds[feed.ordinal()] = port;
                 ports.ports.add(port);
                 final Endpoint endpoint = channel.endpoint(feed);
@@ -166,24 +166,5 @@ final class VenuePorts implements AutoCloseable
         }
         return new MarketDataPorts(afXdp, null == channel.incrementalB() ? null : afXdp, afXdp,
             null == channel.instrumentDefinition() ? null : afXdp, afXdp.macAddress(), afXdp.ipv4Address());
-    }
-
-    private static KernelNicPort openKernel(
-        final WirespeedConfig config,
-        final ChannelContext channel,
-        final FeedName feed,
-        final CounterAllocator allocator,
-        final EpochNanoClock clock)
-    {
-        try
-        {
-            return KernelNicPort.open("venue-" + channel.id() + "-" + feed.text(), config.nic().kernel(), allocator,
-                clock);
-        }
-        catch (final IllegalArgumentException | UncheckedIOException ex)
-        {
-            throw Refusal.of("nic.kernel.interface", config.nic().kernel().interfaceName(),
-                "no such interface on this host (ip -br addr lists them): " + ex.getMessage());
-        }
     }
 }
