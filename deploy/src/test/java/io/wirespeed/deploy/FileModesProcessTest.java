@@ -31,6 +31,8 @@ final class FileModesProcessTest
 {
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-rw----");
     private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwxrwx---");
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final String CONTROL_KEY = ControlKeys.GENERATED_FILE_NAME;
 
     private Path shm;
     private Path work;
@@ -70,8 +72,12 @@ final class FileModesProcessTest
                         final boolean directory = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
                         final Set<PosixFilePermission> mode =
                             Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
-                        seen.add(shm.relativize(path).toString());
-                        if (!mode.equals(directory ? DIRECTORY : FILE))
+                        final String name = shm.relativize(path).toString();
+                        seen.add(name);
+                        // the generated operator key is for the appliance's user alone (strategies share the group)
+                        final Set<PosixFilePermission> expected = name.endsWith(CONTROL_KEY) ? OWNER_ONLY :
+                            directory ? DIRECTORY : FILE;
+                        if (!mode.equals(expected))
                         {
                             wrong.add(shm.relativize(path) + " " + PosixFilePermissions.toString(mode));
                         }
@@ -83,10 +89,10 @@ final class FileModesProcessTest
                 }
             });
         for (final String expected : List.of("nic-310-a", "nic-310-b", "nic-counters", "nic-venue-counters",
-            "aeron", "aeron/cnc.dat"))
+            "aeron", "aeron/cnc.dat", "aeron/" + CONTROL_KEY))
         {
             assertTrue(seen.contains(expected), expected + " not among " + seen);
         }
-        assertEquals(List.of(), wrong, "not 0660 files and 0770 directories, of " + seen);
+        assertEquals(List.of(), wrong, "not 0660 files and 0770 directories (0600 for the operator key), of " + seen);
     }
 }

@@ -57,6 +57,7 @@ public final class ErrorLogFile implements AutoCloseable
      * @param clock       stamps each observation.
      * @param overflow    where an error goes when the log is full.
      * @return the log, mapped.
+     * @throws NoSpaceException when its file system has no room for it (no partial file is left).
      */
     public static ErrorLogFile create(
         final Path path,
@@ -66,8 +67,7 @@ public final class ErrorLogFile implements AutoCloseable
         final EpochClock clock,
         final PrintStream overflow)
     {
-        IoUtil.deleteIfExists(path.toFile());
-        final MappedByteBuffer mapped = IoUtil.mapNewFile(path.toFile(), lengthBytes, true);
+        final MappedByteBuffer mapped = MappedFiles.mapNew(path, lengthBytes);
         try
         {
             return new ErrorLogFile(path, mapped, counters.newCounter(ERRORS_TYPE_ID, label), clock, overflow);
