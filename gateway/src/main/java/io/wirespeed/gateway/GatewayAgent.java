@@ -204,6 +204,17 @@ public final class GatewayAgent implements Agent
     }
 
     /**
+     * Whether every subscription has an image: strategies' orders, control and (when subscribed) market data.
+     *
+     * @return true once publishers on all of them are connected to this agent.
+     */
+    boolean isConnected()
+    {
+        return orderSubscription.isConnected() && controlSubscription.isConnected() &&
+            (null == marketDataSubscription || marketDataSubscription.isConnected());
+    }
+
+    /**
      * {@inheritDoc}
      */
     public int doWork()

@@ -135,8 +135,10 @@ class ControlStreamTest
         }, countersFile, clock);
         strategyOrders = aeron.addExclusivePublication("aeron:ipc", config.aeron().orderStreamId());
         operatorControl = aeron.addExclusivePublication("aeron:ipc", config.aeron().controlStreamId());
+        // the agent's own images, not only the publishers' view: a kill and orders queued together are then both
+        // there for its first duty cycle, whatever the order the client conductor added the images in
         awaitCondition(() -> strategyOrders.isConnected() && operatorControl.isConnected() &&
-            marketData.isConnected() && executions.isConnected());
+            marketData.isConnected() && executions.isConnected() && agent.isConnected());
         quote();
     }
 
