@@ -9,6 +9,7 @@ import io.wirespeed.config.WirespeedConfig;
 import io.wirespeed.feed.FeedHandlerAgent;
 import io.wirespeed.gateway.GatewayAgent;
 import io.wirespeed.gateway.session.FixpInitiator;
+import io.wirespeed.gateway.session.PreviousSession;
 import io.wirespeed.gateway.session.SessionCounters;
 import io.wirespeed.gateway.transport.TcpVenueTransport;
 import io.wirespeed.nic.status.CountersFile;
@@ -18,6 +19,7 @@ import io.wirespeed.strategy.StrategyClient;
 import io.wirespeed.strategy.StrategyMain;
 import io.wirespeed.strategy.StrategySettings;
 import org.agrona.CloseHelper;
+import org.agrona.ErrorHandler;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.CompositeAgent;
@@ -92,7 +94,8 @@ final class Appliance implements AutoCloseable
             errors = ErrorLogFile.create(ErrorLogFile.beside(countersPath), ErrorLogFile.DEFAULT_LENGTH_BYTES,
                 countersFile, "appliance: agent errors (wirespeed errors)", SystemEpochClock.INSTANCE, System.err);
             feeds = FeedPorts.open(config, countersFile, clock);
-            link = MediaDriverLink.open(config.aeron(), errors.errorHandler());
+            final ErrorHandler errorHandler = errors.errorHandler();
+            link = MediaDriverLink.open(config.aeron(), errorHandler);
             final Aeron client = link.aeron();
             marketData = client.addExclusivePublication(config.aeron().channel(), config.aeron().marketDataStreamId());
             feedHandler = FeedHandlerAgent.create(config, feeds.ports(), marketData, countersFile,
@@ -108,7 +111,8 @@ final class Appliance implements AutoCloseable
                 {
                     sessionCounters[0] = new SessionCounters(allocator, "venue-session");
                     initiator[0] = new FixpInitiator(config.gateway(), venueSecret,
-                        FixpInitiator.newUuid(clock.nanoTime()), transport, listener, clock, sessionCounters[0]);
+                        FixpInitiator.newUuid(clock.nanoTime()), PreviousSession.NONE, transport, listener, clock,
+                        sessionCounters[0], errorHandler);
                     return initiator[0];
                 }, countersFile, clock);
             }

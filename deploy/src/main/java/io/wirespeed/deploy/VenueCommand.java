@@ -157,11 +157,7 @@ final class VenueCommand implements Callable<Integer>
         out.printf("wirespeed venue: market closed (%s): participants stopped, order entry closed; heartbeats and " +
             "recovery loops for %,d ms%n", signals.reason(), linger);
         out.flush();
-        final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(linger);
-        while (System.nanoTime() - deadlineNs < 0)
-        {
-            Thread.sleep(10);
-        }
+        Thread.sleep(linger);
     }
 
     private static void progress(final Venue venue, final PrintWriter out)
