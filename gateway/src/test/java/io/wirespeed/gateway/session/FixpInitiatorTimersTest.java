@@ -183,6 +183,7 @@ class FixpInitiatorTimersTest
         initiator.doWork();
         assertEquals(before, transport.written.size());
         assertEquals(0, counters.value(SessionCounter.SEQUENCES_SENT));
+        assertEquals(1, counters.value(SessionCounter.JOURNAL_FULL), "a refused session message is counted too");
 
         transport.refuseWith = VenueTransport.OK;
         initiator.doWork();
