@@ -61,7 +61,7 @@ final class SessionSender
         final int length = sessionEncoder.encodeNegotiate(
             sendBuffer, 0, signer.sign(canonical), context.accessKeyId(), uuid, nowNs, context.sessionId(),
             context.firmId());
-        transport.write(sendBuffer, 0, length);
+        write(length);
     }
 
     void sendEstablish(final long nowNs)
@@ -74,13 +74,13 @@ final class SessionSender
         final int length = sessionEncoder.encodeEstablish(
             sendBuffer, 0, signer.sign(canonical), context.accessKeyId(), uuid, nowNs, nextOutSeqNo,
             context.sessionId(), context.firmId(), keepAliveMs);
-        transport.write(sendBuffer, 0, length);
+        write(length);
     }
 
     void sendSequence(final long nowNs, final boolean lapsed)
     {
         final int length = sessionEncoder.encodeSequence(sendBuffer, 0, uuid, nextOutSeqNo, lapsed);
-        if (VenueTransport.OK == transport.write(sendBuffer, 0, length))
+        if (VenueTransport.OK == write(length))
         {
             counters.increment(SessionCounter.SEQUENCES_SENT);
             keepalive.onSent(nowNs);
@@ -90,7 +90,7 @@ final class SessionSender
     void sendTerminate(final long nowNs, final int errorCodes, final String reason)
     {
         final int length = sessionEncoder.encodeTerminate(sendBuffer, 0, uuid, nowNs, errorCodes, reason);
-        if (VenueTransport.OK == transport.write(sendBuffer, 0, length))
+        if (VenueTransport.OK == write(length))
         {
             counters.increment(SessionCounter.TERMINATES_SENT);
             keepalive.onSent(nowNs);
@@ -101,7 +101,7 @@ final class SessionSender
     {
         final int length = sessionEncoder.encodeRetransmitRequest(
             sendBuffer, 0, uuid, lastUuid, nowNs, fromSeqNo, count);
-        if (VenueTransport.OK == transport.write(sendBuffer, 0, length))
+        if (VenueTransport.OK == write(length))
         {
             counters.increment(SessionCounter.RETRANSMIT_REQUESTS);
             keepalive.onSent(nowNs);
@@ -174,7 +174,7 @@ final class SessionSender
 
     private long sendBusiness(final int length, final long nowNs)
     {
-        final int result = transport.write(sendBuffer, 0, length);
+        final int result = write(length);
         if (VenueTransport.OK == result)
         {
             counters.increment(SessionCounter.MESSAGES_SENT);
@@ -186,7 +186,25 @@ final class SessionSender
             counters.increment(SessionCounter.BACK_PRESSURED);
             return VenueSession.NOT_SENT_BACK_PRESSURED;
         }
+        if (VenueTransport.JOURNAL_FULL == result)
+        {
+            return VenueSession.NOT_SENT_JOURNAL_FULL;
+        }
         counters.increment(SessionCounter.NOT_ESTABLISHED);
         return VenueSession.NOT_SENT_NOT_ESTABLISHED;
+    }
+
+    /**
+     * Write the message in the send buffer; one the journal could not record is counted, whatever it was (a session
+     * message refused so is sent again by its own timer or handshake retry).
+     */
+    private int write(final int length)
+    {
+        final int result = transport.write(sendBuffer, 0, length);
+        if (VenueTransport.JOURNAL_FULL == result)
+        {
+            counters.increment(SessionCounter.JOURNAL_FULL);
+        }
+        return result;
     }
 }
