@@ -147,7 +147,8 @@ public final class OrderGatewayLogic
         control = new GatewayControl(registry, killSwitch, risk, output, counters, cancelOnDisconnect, journal);
         recovery = new VenueRecovery(orders, killSwitch, requestIds, output, counters, instruments.count(), journal);
         events = new OrderEvents(orders, output, counters, killSwitch, new Execution(), recovery, journal);
-        venue = venueFactory.apply(events);
+        final VenueSession session = venueFactory.apply(events);
+        venue = journal.isOn() ? new JournaledVenueSession(session, journal, clock) : session;
         killSwitch.venue(venue);
         recovery.venue(venue);
         events.venue(venue);
