@@ -348,7 +348,6 @@ final class OrderEvents implements VenueListener
     public void onVenueMessageProcessed(final long uuid, final long seqNum, final long rxTimestampNs)
     {
         journal.processed(uuid, seqNum, rxTimestampNs);
-        recovery.onVenueMessageProcessed(uuid, seqNum, rxTimestampNs);
         messageUuid = 0;
         messageSeqNum = 0;
     }

@@ -145,13 +145,6 @@ final class VenueRecovery
         }
     }
 
-    /**
-     * A venue application message was applied; nothing to do yet, kept for the order of calls it documents.
-     */
-    void onVenueMessageProcessed(final long uuid, final long seqNum, final long nowNs)
-    {
-    }
-
     private void endRestore()
     {
         restoring = false;
