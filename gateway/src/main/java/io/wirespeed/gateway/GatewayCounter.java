@@ -12,7 +12,7 @@ public enum GatewayCounter
     REJECTED_RISK(3004, "requests rejected: pre-trade risk limit"),
     REJECTED_RATE(3005, "requests rejected: order or message rate"),
     REJECTED_KILL_SWITCH(3006, "requests rejected: kill switch"),
-    REJECTED_SESSION(3007, "requests rejected: venue session not established, back pressured or journal full"),
+    REJECTED_SESSION(3007, "requests rejected: venue session not established or back pressured"),
     REJECTED_UNKNOWN_ORDER(3008, "cancels and replaces rejected: unknown, inactive or already finished order"),
     VENUE_REJECTS(3009, "orders rejected by the venue (reject, not applied, business reject)"),
     CANCELS_RECEIVED(3010, "cancel requests received"),
@@ -48,7 +48,11 @@ public enum GatewayCounter
     ANSWERS_LOST(3040, "answers lost: the strategy's backlog was full (it sees the gap in streamSeq)"),
     STRATEGIES_CUT_OFF(3041, "strategies cut off: answer backlog past its mark (new orders refused, open canceled)"),
     CONTROL_NOT_AUTHENTICATED(3050, "control messages refused: not signed with the operator key, or replayed"),
-    REJECTED_STALE_REFERENCE(3051, "requests refused: collar reference price from a STALE book or too old");
+    REJECTED_STALE_REFERENCE(3051, "requests refused: collar reference price from a STALE book or too old"),
+    REJECTED_RECONCILING(3052, "new orders and replaces refused: restarted, still reconciling with the venue"),
+    REJECTED_JOURNAL_FULL(3053, "requests refused: the journal could not record them, so nothing was sent"),
+    RESTORES_RECONCILED(3054, "restarts from the journal reconciled with the venue (new orders accepted again)"),
+    ORDERS_RESTORED(3055, "open orders restored from the journal at start");
 
     private final int typeId;
     private final String label;

@@ -93,6 +93,19 @@ public final class ClientOrders
     }
 
     /**
+     * The venue's position of the client that used a UUID: lots bought less lots sold by its orders, over every
+     * instrument and every UUID of the client; the agent's thread only (a test reads it between duty cycles).
+     *
+     * @param uuid one of the client's UUIDs.
+     * @return the signed quantity, 0 for a UUID never seen.
+     */
+    public long netFilledQty(final long uuid)
+    {
+        final ClientSession session = sessionsByUuid.get(uuid);
+        return null == session ? 0 : session.netFilledQty;
+    }
+
+    /**
      * NewOrderSingle messages received from every session, valid or not; from any thread.
      *
      * @return the count.

@@ -9,6 +9,11 @@ final class ClientSession
     final long clientId;
     final int index;
     final ClientOrder[] open;
+
+    /**
+     * Lots bought less lots sold by the client's orders, over every instrument: the venue's view of its position.
+     */
+    long netFilledQty;
     int openCount;
     VenueOutbound outbound;
 

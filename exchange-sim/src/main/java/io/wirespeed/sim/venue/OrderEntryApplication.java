@@ -273,6 +273,15 @@ public final class OrderEntryApplication implements VenueApplication, ClientFill
         }
         if (reason < 0)
         {
+            newOrder.getClOrdID(clOrdId, 0);
+            if (null != orders.byClOrdId(session, clOrdId))
+            {
+                counters.increment(VenueCounter.DUPLICATE_CL_ORD_IDS);
+                reason = OrdRejReasons.DUPLICATE_ORDER;
+            }
+        }
+        if (reason < 0)
+        {
             reason = faults.rejectReason(securityId);
             if (reason >= 0)
             {
@@ -377,6 +386,7 @@ public final class OrderEntryApplication implements VenueApplication, ClientFill
     {
         order.cumQty += qty;
         order.leavesQty -= qty;
+        order.session.netFilledQty += SideReq.Buy == order.side ? qty : -qty;
         counters.increment(VenueCounter.FILLS);
         reports.onFill(order, price, qty, aggressor, market.tradeDate(nowNs), nowNs, mdTradeEntryId);
         if (0 == order.leavesQty)
