@@ -3,6 +3,7 @@ package io.wirespeed.deploy;
 import io.wirespeed.codecs.internal.SessionState;
 import io.wirespeed.config.AgentRole;
 import io.wirespeed.config.ConfigCheck;
+import io.wirespeed.config.InstrumentContext;
 import io.wirespeed.config.StrategyContext;
 import io.wirespeed.config.StrategySample;
 import io.wirespeed.config.ThreadingMode;
@@ -122,6 +123,7 @@ final class RunCommand implements Callable<Integer>
                 out.println(appliance.feedPorts.captureSummary());
             }
             BookDigests.printAppliance(config, appliance.feed, out);
+            printVenueState(config, appliance, out);
             monitor.printSummaryLine(out);
         }
         printLine(out, "wirespeed run: stopped");
@@ -198,6 +200,30 @@ final class RunCommand implements Callable<Integer>
             out.println("  " + takeover);
         }
         printLine(out, STARTED);
+    }
+
+    /**
+     * The gateway's view of the venue at the stop, for scripts and the restart drill to compare with the venue's own
+     * summary: the session's UUID and sequence numbers, and the net position per instrument over every strategy.
+     */
+    private static void printVenueState(final WirespeedConfig config, final Appliance appliance, final PrintWriter out)
+    {
+        if (null == appliance.session)
+        {
+            return;
+        }
+        final StringBuilder positions = new StringBuilder();
+        for (final InstrumentContext instrument : config.instruments())
+        {
+            long net = 0;
+            for (final StrategyContext strategy : config.strategies())
+            {
+                net += appliance.gateway.logic().state().position(strategy.id(), instrument.securityId());
+            }
+            positions.append(' ').append(instrument.securityId()).append('=').append(net);
+        }
+        out.printf("gateway: uuid %d next_seq_in %d next_seq_out %d positions%s%n", appliance.session.uuid(),
+            appliance.session.nextReceivedSeqNum(), appliance.session.nextSentSeqNum(), positions);
     }
 
     private static String strategies(final WirespeedConfig config, final Appliance appliance)

@@ -1,5 +1,8 @@
 package io.wirespeed.sim.venue;
 
+import io.wirespeed.codecs.ilink3.SideReq;
+import org.agrona.collections.Long2LongHashMap;
+
 /**
  * One client of the venue (its Session ID and Firm ID, across the UUIDs it negotiates): where its answers go and its
  * working orders.
@@ -9,6 +12,7 @@ final class ClientSession
     final long clientId;
     final int index;
     final ClientOrder[] open;
+    final Long2LongHashMap netPosition = new Long2LongHashMap(0);
     int openCount;
     VenueOutbound outbound;
 
@@ -23,6 +27,16 @@ final class ClientSession
     {
         order.sessionIndex = openCount;
         open[openCount++] = order;
+    }
+
+    /**
+     * A fill of one of this client's orders: bought quantity adds to the client's net position in the instrument,
+     * sold quantity takes from it.
+     */
+    void filled(final ClientOrder order, final long qty)
+    {
+        netPosition.put(order.securityId,
+            netPosition.get(order.securityId) + (SideReq.Buy == order.side ? qty : -qty));
     }
 
     void remove(final ClientOrder order)

@@ -377,6 +377,7 @@ public final class OrderEntryApplication implements VenueApplication, ClientFill
     {
         order.cumQty += qty;
         order.leavesQty -= qty;
+        order.owner.filled(order, qty);
         counters.increment(VenueCounter.FILLS);
         reports.onFill(order, price, qty, aggressor, market.tradeDate(nowNs), nowNs, mdTradeEntryId);
         if (0 == order.leavesQty)
