@@ -12,7 +12,7 @@ public enum GatewayCounter
     REJECTED_RISK(3004, "requests rejected: pre-trade risk limit"),
     REJECTED_RATE(3005, "requests rejected: order or message rate"),
     REJECTED_KILL_SWITCH(3006, "requests rejected: kill switch"),
-    REJECTED_SESSION(3007, "requests rejected: venue session not established or back pressured"),
+    REJECTED_SESSION(3007, "requests rejected: venue session not established, back pressured or journal full"),
     REJECTED_UNKNOWN_ORDER(3008, "cancels and replaces rejected: unknown, inactive or already finished order"),
     VENUE_REJECTS(3009, "orders rejected by the venue (reject, not applied, business reject)"),
     CANCELS_RECEIVED(3010, "cancel requests received"),

@@ -733,6 +733,10 @@ public final class OrderGatewayLogic
 
     private static RejectReason notSentReason(final long seqNum)
     {
+        if (VenueSession.NOT_SENT_JOURNAL_FULL == seqNum)
+        {
+            return RejectReason.JOURNAL_FULL;
+        }
         return VenueSession.NOT_SENT_BACK_PRESSURED == seqNum ?
             RejectReason.VENUE_MESSAGE_RATE : RejectReason.SESSION_NOT_ESTABLISHED;
     }
@@ -763,6 +767,7 @@ public final class OrderGatewayLogic
             case DUPLICATE_CLORDID:
                 return GatewayCounter.REJECTED_DUPLICATE;
             case SESSION_NOT_ESTABLISHED:
+            case JOURNAL_FULL:
                 return GatewayCounter.REJECTED_SESSION;
             case ORDER_RATE:
             case MESSAGE_RATE:

@@ -162,6 +162,17 @@ class ValidationTest
         assertEquals(RejectReason.NONE, fixture.output.lastDecision().reason());
     }
 
+    @Test
+    void notSentBecauseTheJournalIsFull()
+    {
+        fixture.venue.refuseWith = VenueSession.NOT_SENT_JOURNAL_FULL;
+        assertRejected(RejectReason.JOURNAL_FULL, () -> fixture.buy(ALPHA, 1, ES_PRICE, 1));
+        assertEquals(0, fixture.logic.state().openOrders(ALPHA));
+        fixture.venue.refuseWith = 0;
+        fixture.buy(ALPHA, 1, ES_PRICE, 1);
+        assertEquals(RejectReason.NONE, fixture.output.lastDecision().reason());
+    }
+
     private void assertRejected(final RejectReason reason, final Runnable request)
     {
         final long sentBefore = fixture.venue.newOrders;

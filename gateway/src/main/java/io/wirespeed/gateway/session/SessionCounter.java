@@ -45,7 +45,8 @@ public enum SessionCounter
     OUT_OF_ORDER_RETRANSMISSIONS(3137, "retransmitted messages ahead of the next expected, asked again on timeout"),
     POSS_RETRANS_MISMATCHES(3138, "PossRetransFlag missing in a retransmission or set on a live message"),
     SEQ_NO_TOO_LOW_TERMINATES(3139, "terminated: venue NextSeqNo below the next expected"),
-    BUSINESS_NOT_ESTABLISHED(3140, "business messages received while not established, dropped");
+    BUSINESS_NOT_ESTABLISHED(3140, "business messages received while not established, dropped"),
+    JOURNAL_FULL(3141, "sends refused: journal tap full, nothing written to the venue");
 
     private final int typeId;
     private final String label;

@@ -186,6 +186,11 @@ final class SessionSender
             counters.increment(SessionCounter.BACK_PRESSURED);
             return VenueSession.NOT_SENT_BACK_PRESSURED;
         }
+        if (VenueTransport.JOURNAL_FULL == result)
+        {
+            counters.increment(SessionCounter.JOURNAL_FULL);
+            return VenueSession.NOT_SENT_JOURNAL_FULL;
+        }
         counters.increment(SessionCounter.NOT_ESTABLISHED);
         return VenueSession.NOT_SENT_NOT_ESTABLISHED;
     }

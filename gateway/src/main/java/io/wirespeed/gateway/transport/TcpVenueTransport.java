@@ -1,10 +1,13 @@
 package io.wirespeed.gateway.transport;
 
+import io.wirespeed.codecs.internal.JournalStream;
 import io.wirespeed.codecs.sofh.SimpleOpenFramingHeaderDecoder;
 import io.wirespeed.codecs.sofh.SimpleOpenFramingHeaderEncoder;
+import io.wirespeed.nic.tap.JournalTap;
 import org.agrona.BufferUtil;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
@@ -19,6 +22,14 @@ import java.nio.channels.SocketChannel;
  * frames into a preallocated buffer and keeping unwritten bytes for the next poll. A frame whose encoding type is not
  * 0xCAFE, or whose length cannot hold an SBE message header, is a framing error: counted, and the connection dropped
  * with a {@link #disconnectDetail()} naming the header's bytes.
+ * <p>
+ * With a {@link JournalTap} (the gateway thread's), every frame is journaled as on the wire, SOFH included, with
+ * source id 0: an outbound frame as {@code VENUE_OUT} at the clock when it is written, copied into the tap BEFORE any
+ * of it reaches the socket (the tap is a mapped file the next start drains, so a kill -9 just after the write cannot
+ * lose the record); a frame the tap has no room for is not written at all ({@link #JOURNAL_FULL}). An inbound frame is
+ * journaled as {@code VENUE_IN} at the clock when the read that completed it returned, before the handler gets it; one
+ * the tap has no room for is lost from the journal only (the tap counts it and writes a {@code JournalLoss} record).
+ * Without a tap nothing is journaled, at no cost.
  */
 public final class TcpVenueTransport implements VenueTransport
 {
@@ -60,6 +71,8 @@ public final class TcpVenueTransport implements VenueTransport
     private final UnsafeBuffer writeBuffer;
     private final SimpleOpenFramingHeaderDecoder sofh = new SimpleOpenFramingHeaderDecoder();
     private final SimpleOpenFramingHeaderEncoder sofhEncoder = new SimpleOpenFramingHeaderEncoder();
+    private final JournalTap tap;
+    private final EpochNanoClock clock;
     private SocketChannel channel;
     private boolean connecting;
     private boolean connected;
@@ -67,6 +80,7 @@ public final class TcpVenueTransport implements VenueTransport
     private long framesRead;
     private long partialWrites;
     private long framingErrors;
+    private long journalRefusals;
     private int refusedHeader;
     private volatile String endpoint;
 
@@ -86,6 +100,37 @@ public final class TcpVenueTransport implements VenueTransport
      */
     public TcpVenueTransport(final int readBufferBytes, final int writeBufferBytes)
     {
+        this(readBufferBytes, writeBufferBytes, null, null);
+    }
+
+    /**
+     * A transport with default buffer sizes that journals every frame through a tap.
+     *
+     * @param tap   the gateway thread's tap, or null not to journal.
+     * @param clock the records' timestamps, epoch nanoseconds; may be null without a tap.
+     */
+    public TcpVenueTransport(final JournalTap tap, final EpochNanoClock clock)
+    {
+        this(DEFAULT_BUFFER_BYTES, DEFAULT_BUFFER_BYTES, tap, clock);
+    }
+
+    /**
+     * A transport with given buffer sizes that journals every frame through a tap.
+     *
+     * @param readBufferBytes  reassembly buffer, at least one maximal frame plus a read's worth.
+     * @param writeBufferBytes bytes that may wait for the socket.
+     * @param tap              the gateway thread's tap, or null not to journal.
+     * @param clock            the records' timestamps, epoch nanoseconds; may be null without a tap.
+     */
+    public TcpVenueTransport(
+        final int readBufferBytes, final int writeBufferBytes, final JournalTap tap, final EpochNanoClock clock)
+    {
+        if (null != tap && null == clock)
+        {
+            throw new IllegalArgumentException("a journaling transport needs a clock");
+        }
+        this.tap = tap;
+        this.clock = clock;
         if (readBufferBytes < Sofh.MAX_FRAME_LENGTH + 1024)
         {
             throw new IllegalArgumentException("readBufferBytes too small: " + readBufferBytes);
@@ -217,6 +262,16 @@ public final class TcpVenueTransport implements VenueTransport
     }
 
     /**
+     * Writes refused with {@link #JOURNAL_FULL} since creation.
+     *
+     * @return the count.
+     */
+    public long journalRefusals()
+    {
+        return journalRefusals;
+    }
+
+    /**
      * Frames delivered since creation.
      *
      * @return frames read.
@@ -274,7 +329,7 @@ public final class TcpVenueTransport implements VenueTransport
         }
         if (bytesRead > 0)
         {
-            workCount += deliverFrames(handler, nowNs);
+            workCount += deliverFrames(handler, nowNs, null == tap ? 0 : clock.nanoTime());
         }
 
         return workCount;
@@ -307,9 +362,21 @@ public final class TcpVenueTransport implements VenueTransport
             }
         }
 
+        if (null != tap && !tap.hasRoomFor(frameLength))
+        {
+            journalRefusals++;
+            return JOURNAL_FULL;
+        }
+
         final int position = writeByteBuffer.position();
         sofhEncoder.wrap(writeBuffer, position).messageLength(frameLength).encodingType(Sofh.SBE_LITTLE_ENDIAN);
         writeBuffer.putBytes(position + Sofh.HEADER_LENGTH, buffer, offset, length);
+        if (null != tap &&
+            !tap.record(JournalStream.VENUE_OUT, 0, clock.nanoTime(), writeBuffer, position, frameLength))
+        {
+            journalRefusals++;
+            return JOURNAL_FULL; // not reached after hasRoomFor; the frame stays unwritten, past the buffer's position
+        }
         writeByteBuffer.position(position + frameLength);
         flush();
 
@@ -398,7 +465,7 @@ public final class TcpVenueTransport implements VenueTransport
         }
     }
 
-    private int deliverFrames(final FrameHandler handler, final long nowNs)
+    private int deliverFrames(final FrameHandler handler, final long nowNs, final long readTimestampNs)
     {
         final int limit = readByteBuffer.position();
         int offset = 0;
@@ -422,6 +489,10 @@ public final class TcpVenueTransport implements VenueTransport
 
             framesRead++;
             frames++;
+            if (null != tap)
+            {
+                tap.record(JournalStream.VENUE_IN, 0, readTimestampNs, readBuffer, offset, frameLength);
+            }
             handler.onFrame(readBuffer, offset + Sofh.HEADER_LENGTH, frameLength - Sofh.HEADER_LENGTH, nowNs);
             if (!connected)
             {

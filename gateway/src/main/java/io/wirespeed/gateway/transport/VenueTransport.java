@@ -29,6 +29,12 @@ public interface VenueTransport extends AutoCloseable
     int TOO_LONG = -3;
 
     /**
+     * Not taken, nothing written: the journal could not record it (its tap is full), and the gateway sends the venue
+     * nothing it could not journal. Retry once the journal has caught up.
+     */
+    int JOURNAL_FULL = -4;
+
+    /**
      * Start connecting, without blocking; {@link #poll(FrameHandler, long)} completes it.
      *
      * @param host  venue host.

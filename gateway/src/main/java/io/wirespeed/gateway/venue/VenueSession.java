@@ -29,6 +29,12 @@ public interface VenueSession
     long NOT_SENT_BACK_PRESSURED = -2;
 
     /**
+     * The journal could not record the message (its tap is full), so nothing was sent: the gateway sends the venue
+     * nothing it could not journal.
+     */
+    long NOT_SENT_JOURNAL_FULL = -3;
+
+    /**
      * The current state of the session.
      *
      * @return the state.

@@ -10,13 +10,19 @@ import io.wirespeed.codecs.ilink3.Negotiate500Decoder;
 import io.wirespeed.codecs.ilink3.NegotiationResponse501Encoder;
 import io.wirespeed.codecs.ilink3.Sequence506Decoder;
 import io.wirespeed.codecs.ilink3.Terminate507Decoder;
+import io.wirespeed.codecs.ilink3.NewOrderSingle514Decoder;
 import io.wirespeed.codecs.internal.OrdStatus;
+import io.wirespeed.codecs.internal.OrdType;
 import io.wirespeed.codecs.internal.RejectReason;
 import io.wirespeed.codecs.internal.SessionAlarm;
 import io.wirespeed.codecs.internal.SessionState;
+import io.wirespeed.codecs.internal.Side;
+import io.wirespeed.codecs.internal.TimeInForce;
 import io.wirespeed.config.GatewayContext;
 import io.wirespeed.config.SecretRef;
+import io.wirespeed.gateway.transport.VenueTransport;
 import io.wirespeed.gateway.venue.VenueListener;
+import io.wirespeed.gateway.venue.VenueSession;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.AfterEach;
@@ -146,6 +152,42 @@ class FixpInitiatorTimersTest
         initiator.doWork();
         assertEquals(2, transport.connects);
         assertEquals(Establish503Decoder.TEMPLATE_ID, transport.lastTemplateId(), "same UUID, established again");
+    }
+
+    @Test
+    void anOrderTheJournalCannotRecordIsRefusedAsJournalFullWithoutUsingASequenceNumber()
+    {
+        establish();
+        final int before = transport.written.size();
+        transport.refuseWith = VenueTransport.JOURNAL_FULL;
+        assertEquals(VenueSession.NOT_SENT_JOURNAL_FULL, initiator.sendNewOrder(
+            7, 1, Side.BUY, OrdType.LIMIT, TimeInForce.DAY, 1_000_000_000L, 1, 0));
+        assertEquals(1, counters.value(SessionCounter.JOURNAL_FULL));
+        assertEquals(0, counters.value(SessionCounter.NOT_ESTABLISHED), "not a session problem");
+        assertEquals(0, counters.value(SessionCounter.BACK_PRESSURED));
+        assertEquals(before, transport.written.size());
+
+        transport.refuseWith = VenueTransport.OK;
+        assertEquals(1, initiator.sendNewOrder(
+            8, 1, Side.BUY, OrdType.LIMIT, TimeInForce.DAY, 1_000_000_000L, 1, 0), "the refused one used no seqNum");
+        assertEquals(NewOrderSingle514Decoder.TEMPLATE_ID, transport.lastTemplateId());
+    }
+
+    @Test
+    void aHeartbeatTheJournalCannotRecordIsSentOnTheNextDutyCycleItCan()
+    {
+        establish();
+        transport.refuseWith = VenueTransport.JOURNAL_FULL;
+        advanceMs(KEEPALIVE_MS);
+        final int before = transport.written.size();
+        initiator.doWork();
+        assertEquals(before, transport.written.size());
+        assertEquals(0, counters.value(SessionCounter.SEQUENCES_SENT));
+
+        transport.refuseWith = VenueTransport.OK;
+        initiator.doWork();
+        assertEquals(Sequence506Decoder.TEMPLATE_ID, transport.lastTemplateId());
+        assertEquals(1, counters.value(SessionCounter.SEQUENCES_SENT));
     }
 
     @Test

@@ -22,6 +22,7 @@ final class ScriptedTransport implements VenueTransport
     boolean connected;
     long framingErrors;
     String disconnectDetail = "";
+    int refuseWith = OK;
 
     public boolean connect(final String host, final int port, final long nowNs)
     {
@@ -57,6 +58,10 @@ final class ScriptedTransport implements VenueTransport
         if (!connected)
         {
             return NOT_CONNECTED;
+        }
+        if (OK != refuseWith)
+        {
+            return refuseWith;
         }
         final UnsafeBuffer copy = new UnsafeBuffer(new byte[length]);
         copy.putBytes(0, buffer, offset, length);
