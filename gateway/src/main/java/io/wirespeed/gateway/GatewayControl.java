@@ -20,6 +20,7 @@ final class GatewayControl
     private final GatewayOutput output;
     private final GatewayCounters counters;
     private final boolean cancelOnDisconnect;
+    private final StateJournal journal;
     private final Limits scratchLimits = new Limits(RiskContext.LIMITS_DEFAULT);
 
     GatewayControl(
@@ -28,8 +29,10 @@ final class GatewayControl
         final PreTradeRisk risk,
         final GatewayOutput output,
         final GatewayCounters counters,
-        final boolean cancelOnDisconnect)
+        final boolean cancelOnDisconnect,
+        final StateJournal journal)
     {
+        this.journal = journal;
         this.registry = registry;
         this.killSwitch = killSwitch;
         this.risk = risk;
@@ -56,6 +59,10 @@ final class GatewayControl
         {
             book.killed = false;
         }
+        if (applied)
+        {
+            journal.killLatch(scope, targetId, false, nowNs);
+        }
         counters.increment(applied ? GatewayCounter.RESUMES : GatewayCounter.CONTROL_REFUSED);
         output.onControlAck(ResumeDecoder.TEMPLATE_ID, scope, targetId,
             applied ? ControlRefusal.NONE : ControlRefusal.UNKNOWN_TARGET, 0, 0, 0, true, operator, nowNs);
@@ -68,6 +75,24 @@ final class GatewayControl
         final long value,
         final byte[] operator,
         final long nowNs)
+    {
+        final ControlRefusal refusal = applyLimit(scope, targetId, limitType, value);
+        final boolean applied = ControlRefusal.NONE == refusal;
+        if (applied)
+        {
+            journal.limit(scope, targetId, limitType, value, nowNs);
+        }
+        counters.increment(applied ? GatewayCounter.LIMITS_SET : GatewayCounter.CONTROL_REFUSED);
+        output.onControlAck(SetLimitDecoder.TEMPLATE_ID, scope, targetId, refusal, 0, 0, 0, true, operator, nowNs);
+    }
+
+    /**
+     * Set a limit in a scope, as SetLimit does (also when a restart replays the journal's).
+     *
+     * @return NONE when applied, else why not.
+     */
+    ControlRefusal applyLimit(
+        final ControlScope scope, final long targetId, final LimitType limitType, final long value)
     {
         boolean applied;
         ControlRefusal refusal = ControlRefusal.BAD_VALUE;
@@ -96,9 +121,7 @@ final class GatewayControl
             refusal = null == book ? ControlRefusal.UNKNOWN_TARGET : refusal;
             applied = null != book && book.limits.set(limitType, value);
         }
-        counters.increment(applied ? GatewayCounter.LIMITS_SET : GatewayCounter.CONTROL_REFUSED);
-        output.onControlAck(SetLimitDecoder.TEMPLATE_ID, scope, targetId, applied ? ControlRefusal.NONE : refusal,
-            0, 0, 0, true, operator, nowNs);
+        return applied ? ControlRefusal.NONE : refusal;
     }
 
     /**
@@ -162,6 +185,7 @@ final class GatewayControl
     {
         if (ControlScope.GLOBAL == scope)
         {
+            journal.killLatch(scope, 0, true, nowNs);
             killSwitch.killGlobal(operator, nowNs);
             return;
         }
@@ -174,6 +198,7 @@ final class GatewayControl
             return;
         }
         book.killed = true;
+        journal.killLatch(scope, targetId, true, nowNs);
         if (ControlScope.STRATEGY == scope)
         {
             killSwitch.kill(scope, targetId, registry.strategy(targetId), null, operator, nowNs);

@@ -48,7 +48,11 @@ public enum GatewayCounter
     ANSWERS_LOST(3040, "answers lost: the strategy's backlog was full (it sees the gap in streamSeq)"),
     STRATEGIES_CUT_OFF(3041, "strategies cut off: answer backlog past its mark (new orders refused, open canceled)"),
     CONTROL_NOT_AUTHENTICATED(3050, "control messages refused: not signed with the operator key, or replayed"),
-    REJECTED_STALE_REFERENCE(3051, "requests refused: collar reference price from a STALE book or too old");
+    REJECTED_STALE_REFERENCE(3051, "requests refused: collar reference price from a STALE book or too old"),
+    REJECTED_RECONCILING(3052, "new orders and replaces refused: restarted, still reconciling with the venue"),
+    REJECTED_JOURNAL_BEHIND(3053, "new orders refused: their journal records would not fit in the tap"),
+    RESTORES_RECONCILED(3054, "restarts from the journal reconciled with the venue (new orders accepted again)"),
+    ORDERS_RESTORED(3055, "open orders restored from the journal at start");
 
     private final int typeId;
     private final String label;

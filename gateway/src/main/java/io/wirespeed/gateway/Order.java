@@ -15,6 +15,9 @@ final class Order
     static final int REPLACE_REQUEST = 2;
 
     long orderId;
+
+    /** The gateway order id the order was first sent with: its key in the journal across replaces. */
+    long rootOrderId;
     Strategy strategy;
     long clOrdId;
     int securityId;
@@ -106,6 +109,7 @@ final class Order
     {
         clearPending();
         orderId = 0;
+        rootOrderId = 0;
         strategy = null;
         clOrdId = 0;
         securityId = 0;

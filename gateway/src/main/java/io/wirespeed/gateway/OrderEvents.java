@@ -27,8 +27,11 @@ final class OrderEvents implements VenueListener
     private final KillSwitch killSwitch;
     private final Execution execution;
     private final VenueRecovery recovery;
+    private final StateJournal journal;
     private VenueSession venue;
     private SessionState sessionState = SessionState.DISCONNECTED;
+    private long messageUuid;
+    private long messageSeqNum;
 
     OrderEvents(
         final Orders orders,
@@ -36,8 +39,10 @@ final class OrderEvents implements VenueListener
         final GatewayCounters counters,
         final KillSwitch killSwitch,
         final Execution execution,
-        final VenueRecovery recovery)
+        final VenueRecovery recovery,
+        final StateJournal journal)
     {
+        this.journal = journal;
         this.orders = orders;
         this.output = output;
         this.counters = counters;
@@ -106,6 +111,7 @@ final class OrderEvents implements VenueListener
         final long transactTimeNs,
         final long rxNs)
     {
+        recovery.onStatusAnswer();
         final Order order = findForStatus(orderId, venueOrderId);
         if (null == order || OrdStatus.NULL_VAL == status)
         {
@@ -301,9 +307,12 @@ final class OrderEvents implements VenueListener
             killSwitch.onSessionState(state);
             if (null != venue)
             {
+                journal.session(venue.uuid(), venue.previousUuid(), venue.nextSentSeqNum(),
+                    venue.nextReceivedSeqNum(), state, timestampNs);
                 output.onSessionEvent(state, venue.uuid(), venue.nextSentSeqNum(), venue.nextReceivedSeqNum(),
                     venueReasonCode, timestampNs, SessionAlarm.NONE, 0);
             }
+            recovery.onSessionState(state, timestampNs);
         }
     }
 
@@ -322,6 +331,26 @@ final class OrderEvents implements VenueListener
         {
             recovery.onRetransmitRejected(timestampNs);
         }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onVenueMessage(final long uuid, final long seqNum)
+    {
+        messageUuid = uuid;
+        messageSeqNum = seqNum;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onVenueMessageProcessed(final long uuid, final long seqNum, final long rxTimestampNs)
+    {
+        journal.processed(uuid, seqNum, rxTimestampNs);
+        recovery.onVenueMessageProcessed(uuid, seqNum, rxTimestampNs);
+        messageUuid = 0;
+        messageSeqNum = 0;
     }
 
     /**
@@ -535,5 +564,8 @@ final class OrderEvents implements VenueListener
         report.triggerRxTimestampNs = order.triggerRxTimestampNs;
         report.gatewayRxTimestampNs = rxNs;
         output.onExecutionReport(report);
+        final boolean trade = ExecType.TRADE == execType;
+        journal.order(order, order.status, trade ? report.lastQty : 0, trade ? report.lastPrice : NULL_PRICE,
+            messageUuid, messageSeqNum, rxNs);
     }
 }

@@ -19,6 +19,7 @@ import io.wirespeed.config.StrategyContext;
 import io.wirespeed.config.WirespeedConfig;
 import io.wirespeed.gateway.venue.VenueListener;
 import io.wirespeed.gateway.venue.VenueSession;
+import io.wirespeed.nic.tap.JournalTap;
 import org.agrona.concurrent.EpochNanoClock;
 
 import java.nio.charset.StandardCharsets;
@@ -66,6 +67,8 @@ public final class OrderGatewayLogic
     private final GatewayControl control;
     private final OrderEvents events;
     private final GatewayState state;
+    private final StateJournal journal;
+    private final VenueRecovery recovery;
 
     /**
      * Order logic over configured instruments, strategies and limits.
@@ -93,6 +96,39 @@ public final class OrderGatewayLogic
         final int orderCapacity,
         final long firstRequestId)
     {
+        this(instrumentContexts, strategyContexts, riskContext, cancelOnDisconnect, venueFactory, output, counters,
+            clock, orderCapacity, firstRequestId, null);
+    }
+
+    /**
+     * Order logic that journals its state changes (GATEWAY_STATE records) through a tap, so a restart can restore
+     * from them ({@link GatewayStateFold}, {@link #restore(RestoredGatewayState)}).
+     *
+     * @param instrumentContexts instruments that may be traded.
+     * @param strategyContexts   strategies whose orders are accepted.
+     * @param riskContext        default, strategy and account limits.
+     * @param cancelOnDisconnect cancel a strategy's open orders when it disconnects.
+     * @param venueFactory       builds the venue session orders go to, given the listener it reports to.
+     * @param output             where outcomes go.
+     * @param counters           the gateway's counters.
+     * @param clock              stamps every outcome.
+     * @param orderCapacity      most orders live at once.
+     * @param firstRequestId     first gateway order id, so ids stay unique across restarts.
+     * @param tap                the gateway thread's journal tap, or null for no journal.
+     */
+    public OrderGatewayLogic(
+        final List<InstrumentContext> instrumentContexts,
+        final List<StrategyContext> strategyContexts,
+        final RiskContext riskContext,
+        final boolean cancelOnDisconnect,
+        final Function<VenueListener, VenueSession> venueFactory,
+        final GatewayOutput output,
+        final GatewayCounters counters,
+        final EpochNanoClock clock,
+        final int orderCapacity,
+        final long firstRequestId,
+        final JournalTap tap)
+    {
         this.clock = clock;
         this.output = output;
         this.counters = counters;
@@ -105,12 +141,12 @@ public final class OrderGatewayLogic
         venueLimits.maxOrdersPerSecond = VENUE_MAX_ORDERS_PER_SECOND_DEFAULT;
         venueLimits.maxMessagesPerSecond = VENUE_MAX_MESSAGES_PER_SECOND_DEFAULT;
         risk = new PreTradeRisk(instruments, referencePrices, venueLimits);
-        requestIds = new RequestIds(firstRequestId);
+        journal = new StateJournal(tap);
+        requestIds = new RequestIds(firstRequestId, journal, clock);
         killSwitch = new KillSwitch(orders, risk, counters, requestIds, output);
-        control = new GatewayControl(registry, killSwitch, risk, output, counters, cancelOnDisconnect);
-        final VenueRecovery recovery =
-            new VenueRecovery(orders, killSwitch, requestIds, output, counters, instruments.count());
-        events = new OrderEvents(orders, output, counters, killSwitch, new Execution(), recovery);
+        control = new GatewayControl(registry, killSwitch, risk, output, counters, cancelOnDisconnect, journal);
+        recovery = new VenueRecovery(orders, killSwitch, requestIds, output, counters, instruments.count(), journal);
+        events = new OrderEvents(orders, output, counters, killSwitch, new Execution(), recovery, journal);
         venue = venueFactory.apply(events);
         killSwitch.venue(venue);
         recovery.venue(venue);
@@ -136,9 +172,31 @@ public final class OrderGatewayLogic
         final GatewayCounters counters,
         final EpochNanoClock clock)
     {
+        return create(config, venueFactory, output, counters, clock, null);
+    }
+
+    /**
+     * Order logic for a concluded configuration, journaling its state changes through a tap.
+     *
+     * @param config       concluded configuration.
+     * @param venueFactory builds the venue session orders go to, given the listener it reports to.
+     * @param output       where outcomes go.
+     * @param counters     the gateway's counters.
+     * @param clock        stamps every outcome.
+     * @param tap          the gateway thread's journal tap, or null for no journal.
+     * @return the logic.
+     */
+    public static OrderGatewayLogic create(
+        final WirespeedConfig config,
+        final Function<VenueListener, VenueSession> venueFactory,
+        final GatewayOutput output,
+        final GatewayCounters counters,
+        final EpochNanoClock clock,
+        final JournalTap tap)
+    {
         final OrderGatewayLogic logic = new OrderGatewayLogic(config.instruments(), config.strategies(),
             config.risk(), config.gateway().cancelOnDisconnect(), venueFactory, output, counters, clock,
-            ORDER_CAPACITY_DEFAULT, clock.nanoTime() / 1_000);
+            ORDER_CAPACITY_DEFAULT, clock.nanoTime() / 1_000, tap);
         logic.venueThrottle(config.gateway().venueMaxOrdersPerSecond(), config.gateway().venueMaxMessagesPerSecond());
         logic.referencePriceMaxAgeNs(TimeUnit.MILLISECONDS.toNanos(config.gateway().referencePriceMaxAgeMs()));
         return logic;
@@ -208,9 +266,17 @@ public final class OrderGatewayLogic
             limit = validator.limitValue;
             observed = validator.observedValue;
         }
+        if (RejectReason.NONE == reason && recovery.isReconciling())
+        {
+            reason = RejectReason.RECONCILING;
+        }
         if (RejectReason.NONE == reason && SessionState.ESTABLISHED != venue.state())
         {
             reason = RejectReason.SESSION_NOT_ESTABLISHED;
+        }
+        if (RejectReason.NONE == reason && !journal.hasRoomForNewOrder())
+        {
+            reason = RejectReason.JOURNAL_BEHIND;
         }
         if (RejectReason.NONE == reason)
         {
@@ -234,18 +300,8 @@ public final class OrderGatewayLogic
             return;
         }
         final long orderId = requestIds.next();
-        final long seqNum = venue.sendNewOrder(
-            orderId, securityId, side, ordType, timeInForce, price, qty, triggerRxTimestampNs);
-        final long txNs = clock.nanoTime();
-        if (seqNum <= 0)
-        {
-            orders.release(order);
-            reject(strategy, strategyId, clOrdId, securityId, NEW_ORDER, notSentReason(seqNum), 0, 0,
-                triggerRxTimestampNs, rxNs);
-            return;
-        }
-
         order.orderId = orderId;
+        order.rootOrderId = orderId;
         order.strategy = strategy;
         order.clOrdId = clOrdId;
         order.securityId = securityId;
@@ -257,8 +313,23 @@ public final class OrderGatewayLogic
         order.orderQty = qty;
         order.leavesQty = qty;
         order.status = OrdStatus.PENDING_NEW;
-        order.newSeqNum = seqNum;
+        order.newSeqNum = venue.nextSentSeqNum();
         order.triggerRxTimestampNs = triggerRxTimestampNs;
+        // journaled before the wire: a restart knows of every order the venue may have (room was checked above)
+        journal.order(order, OrdStatus.PENDING_NEW, 0, NewOrderDecoder.priceNullValue(), 0, 0, rxNs);
+        final long seqNum = venue.sendNewOrder(
+            orderId, securityId, side, ordType, timeInForce, price, qty, triggerRxTimestampNs);
+        final long txNs = clock.nanoTime();
+        if (seqNum <= 0)
+        {
+            order.leavesQty = 0;
+            journal.order(order, OrdStatus.REJECTED, 0, NewOrderDecoder.priceNullValue(), 0, 0, txNs);
+            orders.release(order);
+            reject(strategy, strategyId, clOrdId, securityId, NEW_ORDER, notSentReason(seqNum), 0, 0,
+                triggerRxTimestampNs, rxNs);
+            return;
+        }
+        order.newSeqNum = seqNum;
         orders.index(order);
         strategy.ordersByClOrdId.put(clOrdId, order);
         strategy.book.openOrders++;
@@ -338,6 +409,7 @@ public final class OrderGatewayLogic
         order.pendingRequestId = requestId;
         order.pendingClOrdId = clOrdId;
         order.pendingSeqNum = seqNum;
+        journal.order(order, order.status, 0, NewOrderDecoder.priceNullValue(), 0, 0, rxNs);
         risk.recordSent(strategy, false, rxNs);
         counters.increment(GatewayCounter.CANCELS_SENT);
         output.onRiskDecision(strategyId, clOrdId, order.securityId, CANCEL_ORDER, RejectReason.NONE, 0, 0,
@@ -408,6 +480,10 @@ public final class OrderGatewayLogic
                 observed = qty;
             }
         }
+        if (RejectReason.NONE == reason && recovery.isReconciling())
+        {
+            reason = RejectReason.RECONCILING;
+        }
         if (RejectReason.NONE == reason && SessionState.ESTABLISHED != venue.state())
         {
             reason = RejectReason.SESSION_NOT_ESTABLISHED;
@@ -446,6 +522,7 @@ public final class OrderGatewayLogic
         order.triggerRxTimestampNs = triggerRxTimestampNs;
         strategy.ordersByClOrdId.put(clOrdId, order);
         adjustOpen(order, order.exposure() - exposureBefore);
+        journal.order(order, order.status, 0, NewOrderDecoder.priceNullValue(), 0, 0, rxNs);
         risk.recordSent(strategy, false, rxNs);
         counters.increment(GatewayCounter.REPLACES_SENT);
         output.onRiskDecision(strategyId, clOrdId, order.securityId, REPLACE_ORDER, RejectReason.NONE, 0, 0,
@@ -523,7 +600,37 @@ public final class OrderGatewayLogic
      */
     public int sweepKills()
     {
-        return 0 == killSwitch.owedCount() ? 0 : killSwitch.sweep(clock.nanoTime());
+        final int work = recovery.poll(clock.nanoTime());
+        return 0 == killSwitch.owedCount() ? work : work + killSwitch.sweep(clock.nanoTime());
+    }
+
+    /**
+     * Restore what the journal recorded before the first duty cycle: open orders, positions, kill latches, run-time
+     * limits and the highest gateway id used; new orders and replaces are then refused
+     * ({@link RejectReason#RECONCILING}) until the venue session has recovered what it missed and the venue has
+     * answered the status of every open order. The venue session itself resumes the restored UUID and sequence
+     * numbers ({@link RestoredGatewayState#session()}, given to the venue factory).
+     *
+     * @param restored what the journal's GATEWAY_STATE, VENUE_OUT and VENUE_IN records fold to.
+     * @return open orders restored; those of an unknown strategy or instrument, or past the pool, are counted
+     *     as unknown venue orders and left to the status answers.
+     */
+    public int restore(final RestoredGatewayState restored)
+    {
+        requestIds.restore(restored.highestRequestId());
+        final int count = GatewayRestore.apply(restored, registry, orders, killSwitch, control, counters);
+        recovery.beginRestore();
+        return count;
+    }
+
+    /**
+     * Whether a restore is still being reconciled with the venue (new orders refused).
+     *
+     * @return true while reconciling.
+     */
+    public boolean isReconciling()
+    {
+        return recovery.isReconciling();
     }
 
     /**
@@ -769,6 +876,10 @@ public final class OrderGatewayLogic
             case SESSION_NOT_ESTABLISHED:
             case JOURNAL_FULL:
                 return GatewayCounter.REJECTED_SESSION;
+            case RECONCILING:
+                return GatewayCounter.REJECTED_RECONCILING;
+            case JOURNAL_BEHIND:
+                return GatewayCounter.REJECTED_JOURNAL_BEHIND;
             case ORDER_RATE:
             case MESSAGE_RATE:
             case VENUE_MESSAGE_RATE:

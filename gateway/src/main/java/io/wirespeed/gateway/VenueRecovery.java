@@ -3,6 +3,7 @@ package io.wirespeed.gateway;
 import io.wirespeed.codecs.internal.ControlRefusal;
 import io.wirespeed.codecs.internal.ControlScope;
 import io.wirespeed.codecs.internal.KillDecoder;
+import io.wirespeed.codecs.internal.SessionState;
 import io.wirespeed.gateway.venue.VenueSession;
 
 /**
@@ -15,6 +16,15 @@ import io.wirespeed.gateway.venue.VenueSession;
  * The scope is global because the gateway has one venue session and every strategy's orders go through it: any of
  * them may have lost reports. Open orders are not cancelled: a cancel racing the status answers would hide what
  * happened to them, and an operator's kill does that when wanted.
+ * <p>
+ * After a restart from the journal ({@link #beginRestore()}) it holds new orders off until the restored state is
+ * reconciled with the venue: first the session recovers every venue message beyond the restored last-processed
+ * SeqNum (the venue session is RETRANSMITTING until then, and those reports are applied and published once), then,
+ * on the first duty cycle the session is ESTABLISHED, it asks the status of every open order (by venue order id, or
+ * by instrument when the venue's acknowledgement is still missing) and waits for an answer to each by-id request.
+ * Only the by-id answers are counted: a mass status answer has no end marker the order logic sees, and an order still
+ * unacknowledged after the retransmission was never applied by the venue (it answers a NewOrderSingle before the
+ * EstablishmentAck, and a SeqNum it never received is reported NotApplied, which rejects the order).
  */
 final class VenueRecovery
 {
@@ -25,7 +35,12 @@ final class VenueRecovery
     private final GatewayCounters counters;
     private final int[] massStatusSecurityIds;
     private final boolean[] massStatusWanted;
+    private final StateJournal journal;
     private VenueSession venue;
+    private long byIdSent;
+    private boolean restoring;
+    private boolean restoreStatusSent;
+    private long restoreAnswersOwed;
 
     VenueRecovery(
         final Orders orders,
@@ -33,8 +48,10 @@ final class VenueRecovery
         final RequestIds requestIds,
         final GatewayOutput output,
         final GatewayCounters counters,
-        final int instrumentCount)
+        final int instrumentCount,
+        final StateJournal journal)
     {
+        this.journal = journal;
         this.orders = orders;
         this.killSwitch = killSwitch;
         this.requestIds = requestIds;
@@ -58,9 +75,92 @@ final class VenueRecovery
     {
         counters.increment(GatewayCounter.RECOVERY_KILLS);
         killSwitch.latchGlobal();
+        journal.killLatch(ControlScope.GLOBAL, 0, true, nowNs);
         output.onControlAck(KillDecoder.TEMPLATE_ID, ControlScope.GLOBAL, 0, ControlRefusal.NONE, 0, 0, 0, false,
             ControlIntake.NO_OPERATOR, nowNs);
 
+        return requestStatusOfOpenOrders();
+    }
+
+    /**
+     * The order logic was restored from the journal: new orders wait until the venue's view is reconciled.
+     */
+    void beginRestore()
+    {
+        restoring = true;
+        restoreStatusSent = false;
+        restoreAnswersOwed = 0;
+    }
+
+    /**
+     * Whether a restore is still being reconciled with the venue (new orders and replaces are refused meanwhile).
+     */
+    boolean isReconciling()
+    {
+        return restoring;
+    }
+
+    /**
+     * Once per duty cycle: when the session is established with nothing left to recover, ask the status of the
+     * restored open orders.
+     *
+     * @return work done.
+     */
+    int poll(final long nowNs)
+    {
+        if (!restoring || restoreStatusSent || SessionState.ESTABLISHED != venue.state())
+        {
+            return 0;
+        }
+        restoreStatusSent = true;
+        requestStatusOfOpenOrders();
+        restoreAnswersOwed = byIdSent;
+        if (0 == restoreAnswersOwed)
+        {
+            endRestore();
+        }
+        return 1;
+    }
+
+    /**
+     * The session changed state: a connection lost before the answers came asks again on the next establishment.
+     */
+    void onSessionState(final SessionState state, final long nowNs)
+    {
+        if (restoring && SessionState.DISCONNECTED == state)
+        {
+            restoreStatusSent = false;
+            restoreAnswersOwed = 0;
+        }
+    }
+
+    /**
+     * The venue answered a status request.
+     */
+    void onStatusAnswer()
+    {
+        if (restoring && restoreStatusSent && restoreAnswersOwed > 0 && 0 == --restoreAnswersOwed)
+        {
+            endRestore();
+        }
+    }
+
+    /**
+     * A venue application message was applied; nothing to do yet, kept for the order of calls it documents.
+     */
+    void onVenueMessageProcessed(final long uuid, final long seqNum, final long nowNs)
+    {
+    }
+
+    private void endRestore()
+    {
+        restoring = false;
+        counters.increment(GatewayCounter.RESTORES_RECONCILED);
+    }
+
+    private long requestStatusOfOpenOrders()
+    {
+        byIdSent = 0;
         long sent = 0;
         for (int i = 0, capacity = orders.capacity(); i < capacity; i++)
         {
@@ -69,7 +169,9 @@ final class VenueRecovery
             {
                 if (0 != order.venueOrderId)
                 {
-                    sent += sent(venue.sendOrderStatus(requestIds.next(), order.venueOrderId));
+                    final long one = sent(venue.sendOrderStatus(requestIds.next(), order.venueOrderId));
+                    byIdSent += one;
+                    sent += one;
                 }
                 else
                 {

@@ -9,6 +9,7 @@ import io.wirespeed.config.InstrumentContext;
 import io.wirespeed.config.RiskContext;
 import io.wirespeed.config.StrategyContext;
 import io.wirespeed.nic.ManualEpochNanoClock;
+import io.wirespeed.nic.tap.JournalTap;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.CountersManager;
 import org.agrona.concurrent.status.CountersReader;
@@ -47,9 +48,28 @@ final class GatewayFixture
 
     GatewayFixture(final RiskContext risk, final RecordingOutput output, final int capacity, final boolean cod)
     {
+        this(risk, output, capacity, cod, null, 1);
+    }
+
+    /**
+     * A fixture whose order logic journals its state through a tap, its first gateway id given.
+     */
+    GatewayFixture(final RiskContext risk, final JournalTap tap, final long firstRequestId)
+    {
+        this(risk, new RecordingOutput(), 4096, true, tap, firstRequestId);
+    }
+
+    private GatewayFixture(
+        final RiskContext risk,
+        final RecordingOutput output,
+        final int capacity,
+        final boolean cod,
+        final JournalTap tap,
+        final long firstRequestId)
+    {
         this.output = output;
         counters = new GatewayCounters(newCountersManager()::newCounterForAllocator);
-        logic = newLogic(risk, output, capacity, cod);
+        logic = newLogic(risk, output, capacity, cod, tap, firstRequestId);
     }
 
     /**
@@ -59,7 +79,7 @@ final class GatewayFixture
     {
         output = new RecordingOutput();
         counters = new GatewayCounters(newCountersManager()::newCounterForAllocator);
-        logic = newLogic(risk, new EncodingGatewayOutput(sink, counters, clock), capacity, true);
+        logic = newLogic(risk, new EncodingGatewayOutput(sink, counters, clock), capacity, true, null, 1);
     }
 
     /**
@@ -70,11 +90,16 @@ final class GatewayFixture
         output = new RecordingOutput();
         counters = new GatewayCounters(newCountersManager()::newCounterForAllocator);
         logic = newLogic(risk, new EncodingGatewayOutput(sink, counters, clock,
-            new long[]{ ALPHA, BETA, GAMMA }, backlogCapacity), capacity, true);
+            new long[]{ ALPHA, BETA, GAMMA }, backlogCapacity), capacity, true, null, 1);
     }
 
     private OrderGatewayLogic newLogic(
-        final RiskContext risk, final GatewayOutput out, final int capacity, final boolean cancelOnDisconnect)
+        final RiskContext risk,
+        final GatewayOutput out,
+        final int capacity,
+        final boolean cancelOnDisconnect,
+        final JournalTap tap,
+        final long firstRequestId)
     {
         final OrderGatewayLogic logic = new OrderGatewayLogic(instruments(), strategies(),
             risk.isConcluded() ? risk : risk.conclude(), cancelOnDisconnect, (listener) ->
@@ -82,7 +107,7 @@ final class GatewayFixture
                 venue.listener = listener;
                 return venue;
             },
-            out, counters, clock, capacity, 1);
+            out, counters, clock, capacity, firstRequestId, tap);
         logic.onSetLimit(ControlScope.GLOBAL, 0, LimitType.MAX_ORDERS_PER_SECOND, 10_000_000, OPERATOR);
         logic.onSetLimit(ControlScope.GLOBAL, 0, LimitType.MAX_MESSAGES_PER_SECOND, 10_000_000, OPERATOR);
         output.clear();

@@ -37,9 +37,21 @@ final class TestVenue implements VenueSession
     long lastQty;
     long lastTriggerRxTimestampNs;
 
+    static final long UUID = 1_700_000_000_000_777L;
+
     public SessionState state()
     {
         return state;
+    }
+
+    public long uuid()
+    {
+        return UUID;
+    }
+
+    public long nextSentSeqNum()
+    {
+        return nextSeqNum;
     }
 
     public long sendNewOrder(

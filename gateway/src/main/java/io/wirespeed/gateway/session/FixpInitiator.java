@@ -33,6 +33,12 @@ import java.util.concurrent.TimeUnit;
  * RetransmitRequest (LastUUID) and delivered once, before the new UUID's. A previous UUID the gateway does not know,
  * a refused retransmission, a NextSeqNo below the next expected (the session terminates and stays down) and a refused
  * frame each raise an alarm: a counter, the error handler and {@link VenueListener#onSessionAlarm}.
+ * <p>
+ * Resuming after a restart ({@link #resume}): the UUID the journal recorded is established again (Establish, not
+ * Negotiate) with NextSeqNo the restored next sent, above every SeqNum the venue may have seen, and the next venue
+ * SeqNum expected is one above the last the restored state processed: whatever the venue sent beyond is recovered with
+ * RetransmitRequest and applied once. Should the venue no longer know the UUID (EstablishmentReject unnegotiated), the
+ * same UUID is negotiated again as for any such reject, and both sequences start again at 1, as a Negotiate means.
  */
 public final class FixpInitiator implements VenueSession, Agent, FrameHandler
 {
@@ -126,6 +132,42 @@ public final class FixpInitiator implements VenueSession, Agent, FrameHandler
         this.sender = new SessionSender(context, secret, uuid, transport, counters, keepalive);
         this.sequencer = new InboundSequencer(this, uuid, previous, sender, keepalive, counters, listener);
         this.sessionHandler = new SessionMessageHandler(this, uuid, sender, sequencer, keepalive, counters, listener);
+    }
+
+    /**
+     * A session that resumes what the journal restored, or negotiates a new UUID when there is none.
+     *
+     * @param context      venue address, identity and timers.
+     * @param secret       the resolved secret key (base64url), from {@link GatewayContext#secretRef()}.
+     * @param resume       the restored UUID and sequence numbers, or {@link SessionResume#NONE}.
+     * @param transport    the connection to the venue.
+     * @param listener     gets what the venue reports.
+     * @param clock        epoch nanoseconds, for a new UUID.
+     * @param counters     the session's counters.
+     * @param errorHandler gets a {@link VenueSessionAlarm} for every alarm raised.
+     * @return the session, not yet connected.
+     */
+    public static FixpInitiator resume(
+        final GatewayContext context,
+        final String secret,
+        final SessionResume resume,
+        final VenueTransport transport,
+        final VenueListener listener,
+        final EpochNanoClock clock,
+        final SessionCounters counters,
+        final ErrorHandler errorHandler)
+    {
+        if (!resume.isResumed())
+        {
+            return new FixpInitiator(context, secret, newUuid(clock.nanoTime()), resume.previous(), transport,
+                listener, clock, counters, errorHandler);
+        }
+        final FixpInitiator session = new FixpInitiator(context, secret, resume.uuid(), resume.previous(),
+            transport, listener, clock, counters, errorHandler);
+        session.sender.restoreSequence(resume.nextSentSeqNum());
+        session.sequencer.restoreSequence(resume.lastProcessedSeqNum());
+        session.sessionHandler.restoreNegotiated();
+        return session;
     }
 
     /**
@@ -225,6 +267,14 @@ public final class FixpInitiator implements VenueSession, Agent, FrameHandler
     public long uuid()
     {
         return uuid;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public long previousUuid()
+    {
+        return sequencer.previousUuid();
     }
 
     /**

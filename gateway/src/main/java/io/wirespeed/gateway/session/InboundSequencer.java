@@ -96,6 +96,21 @@ final class InboundSequencer
     }
 
     /**
+     * Continue from the last venue message a previous process processed (a restart from the journal): the next
+     * expected is one above, and anything the venue sent beyond it is recovered on establishment.
+     */
+    void restoreSequence(final long lastProcessedSeqNo)
+    {
+        nextInSeqNo = lastProcessedSeqNo + 1;
+        venueNextSeqNo = 0;
+    }
+
+    long previousUuid()
+    {
+        return previousUuid;
+    }
+
+    /**
      * A fresh negotiation of the same UUID: the venue's sequence starts again at 1.
      */
     void resetSequence()
@@ -390,8 +405,12 @@ final class InboundSequencer
     private void deliver(final DirectBuffer buffer, final int offset, final int length, final long rxTimestampNs)
     {
         counters.increment(SessionCounter.MESSAGES_RECEIVED);
+        final long messageUuid = view.uuid();
+        final long messageSeqNum = view.seqNum();
+        listener.onVenueMessage(messageUuid, messageSeqNum);
         headerDecoder.wrap(buffer, offset);
         final int result = venueDecoder.decode(buffer, offset, length, headerDecoder, rxTimestampNs, listener);
+        listener.onVenueMessageProcessed(messageUuid, messageSeqNum, rxTimestampNs);
         if (VenueMessageDecoder.MALFORMED == result)
         {
             counters.increment(SessionCounter.MALFORMED);

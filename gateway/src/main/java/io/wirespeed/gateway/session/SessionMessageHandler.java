@@ -68,6 +68,14 @@ final class SessionMessageHandler
     }
 
     /**
+     * The UUID was negotiated by a previous process (a restart from the journal): establish it, do not negotiate.
+     */
+    void restoreNegotiated()
+    {
+        negotiated = true;
+    }
+
+    /**
      * One session-layer message, its length already checked against its block length.
      */
     void onMessage(

@@ -55,6 +55,14 @@ final class SessionSender
         nextOutSeqNo = 1;
     }
 
+    /**
+     * Continue a sequence a previous process used (a restart from the journal).
+     */
+    void restoreSequence(final long nextSeqNo)
+    {
+        nextOutSeqNo = nextSeqNo;
+    }
+
     void sendNegotiate(final long nowNs)
     {
         final String canonical = HmacSigner.negotiateCanonical(nowNs, uuid, context.sessionId(), context.firmId());

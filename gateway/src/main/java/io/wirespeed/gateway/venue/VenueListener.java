@@ -186,4 +186,26 @@ public interface VenueListener
      * @param timestampNs     when it changed.
      */
     void onSessionState(SessionState state, int venueReasonCode, long timestampNs);
+
+    /**
+     * An application message from the venue is about to be applied: the callbacks up to
+     * {@link #onVenueMessageProcessed} are its effects (the order logic journals them with its UUID and SeqNum).
+     *
+     * @param uuid   the session UUID it came on.
+     * @param seqNum its venue SeqNum.
+     */
+    default void onVenueMessage(final long uuid, final long seqNum)
+    {
+    }
+
+    /**
+     * The application message announced by {@link #onVenueMessage} has had all its effects.
+     *
+     * @param uuid          the session UUID it came on.
+     * @param seqNum        its venue SeqNum.
+     * @param rxTimestampNs when it was read.
+     */
+    default void onVenueMessageProcessed(final long uuid, final long seqNum, final long rxTimestampNs)
+    {
+    }
 }

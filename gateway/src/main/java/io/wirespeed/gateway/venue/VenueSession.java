@@ -52,6 +52,16 @@ public interface VenueSession
     }
 
     /**
+     * The UUID this session follows (its messages are recovered with LastUUID), for the journal; 0 when none.
+     *
+     * @return the previous UUID.
+     */
+    default long previousUuid()
+    {
+        return 0;
+    }
+
+    /**
      * The sequence number the next business message to the venue will carry, for session events.
      *
      * @return the next outbound sequence number, 0 when not known.
