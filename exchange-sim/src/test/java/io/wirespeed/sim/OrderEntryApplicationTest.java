@@ -111,6 +111,26 @@ class OrderEntryApplicationTest
         assertEquals(Set.of("1", "2", "3", "4", "5", "6", "7", "8"), app.orders().clOrdIdsReceived(1001));
     }
 
+    /**
+     * CME validates ClOrdID uniqueness per session among its working orders: a duplicate is refused (here with FIX
+     * OrdRejReason 6, Duplicate order); a ClOrdID of a finished order may be used again.
+     */
+    @Test
+    void refusesANewOrderWhoseClOrdIdIsAWorkingOrdersOfTheSameSession()
+    {
+        alice.newOrder(21, ES, BUY, P - TICK, 1);
+        alice.newOrder(21, ES, BUY, P - 2 * TICK, 1);
+
+        assertEquals(2, alice.outbound.messages.size());
+        assertEquals(ExecutionReportNew522Encoder.TEMPLATE_ID, alice.outbound.templateId(0));
+        assertEquals(ExecutionReportReject523Encoder.TEMPLATE_ID, alice.outbound.templateId(1));
+        final var reject = VenueClient.asReject(alice.outbound.messages.get(1));
+        assertEquals(OrdRejReasons.DUPLICATE_ORDER, reject.ordRejReason());
+        assertEquals("21", reject.clOrdID().trim());
+        assertEquals(1, app.counters().value(VenueCounter.DUPLICATE_CL_ORD_IDS));
+        assertEquals(1, app.orders().openOrderCount());
+    }
+
     @Test
     void newPartialThenFilledAgainstAParticipantAndAnotherClient()
     {

@@ -27,6 +27,12 @@ public final class OrdRejReasons
     public static final int BOOK_FULL = 3;
 
     /**
+     * Duplicate order: the session has a working order with this ClOrdID (CME checks ClOrdID uniqueness per session
+     * among working orders; one of a finished order may be used again).
+     */
+    public static final int DUPLICATE_ORDER = 6;
+
+    /**
      * Unsupported order characteristic: side, order type or time in force.
      */
     public static final int UNSUPPORTED = 11;
@@ -52,6 +58,7 @@ public final class OrdRejReasons
     private static final byte[] BOOK_FULL_TEXT = Ascii.padded("book full for client orders", 256);
     private static final byte[] UNSUPPORTED_TEXT =
         Ascii.padded("unsupported side, order type or time in force", 256);
+    private static final byte[] DUPLICATE_ORDER_TEXT = Ascii.padded("duplicate ClOrdID of a working order", 256);
     private static final byte[] BAD_QTY_TEXT = Ascii.padded("order quantity must be above zero", 256);
     private static final byte[] OFF_TICK_TEXT = Ascii.padded("price missing or not a multiple of the tick", 256);
     private static final byte[] NO_MARKET_TEXT =
@@ -81,6 +88,8 @@ public final class OrdRejReasons
                 return UNSUPPORTED_TEXT;
             case BAD_QTY:
                 return BAD_QTY_TEXT;
+            case DUPLICATE_ORDER:
+                return DUPLICATE_ORDER_TEXT;
             case OFF_TICK:
                 return OFF_TICK_TEXT;
             case NO_MARKET:

@@ -273,6 +273,15 @@ public final class OrderEntryApplication implements VenueApplication, ClientFill
         }
         if (reason < 0)
         {
+            newOrder.getClOrdID(clOrdId, 0);
+            if (null != orders.byClOrdId(session, clOrdId))
+            {
+                counters.increment(VenueCounter.DUPLICATE_CL_ORD_IDS);
+                reason = OrdRejReasons.DUPLICATE_ORDER;
+            }
+        }
+        if (reason < 0)
+        {
             reason = faults.rejectReason(securityId);
             if (reason >= 0)
             {

@@ -78,7 +78,12 @@ public enum VenueCounter
     /**
      * OrderMassStatusRequest messages answered.
      */
-    MASS_STATUS_REQUESTS(4014, "order mass status requests");
+    MASS_STATUS_REQUESTS(4014, "order mass status requests"),
+
+    /**
+     * New orders refused: the session already has a working order with the ClOrdID (as CME validates).
+     */
+    DUPLICATE_CL_ORD_IDS(4015, "new orders refused: ClOrdID of a working order of the session");
 
     private final int typeId;
     private final String label;
