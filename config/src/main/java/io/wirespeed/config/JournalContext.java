@@ -28,6 +28,21 @@ public final class JournalContext extends ConfigContext<JournalContext>
     public static final int KEEP_ALL = 0;
 
     /**
+     * Default bytes of each hot thread's journal tap ring: 8 MiB, seconds of the demo's full rate.
+     */
+    public static final int TAP_RING_BYTES_DEFAULT = 8 * 1024 * 1024;
+
+    /**
+     * Smallest tap ring accepted.
+     */
+    public static final int TAP_RING_BYTES_MIN = 64 * 1024;
+
+    /**
+     * Largest tap ring accepted.
+     */
+    public static final int TAP_RING_BYTES_MAX = 1 << 30;
+
+    /**
      * Default retention action: delete cycles past the retention count.
      */
     public static final JournalRetentionAction RETENTION_ACTION_DEFAULT = JournalRetentionAction.DELETE;
@@ -38,6 +53,7 @@ public final class JournalContext extends ConfigContext<JournalContext>
     private int retentionCycles = KEEP_ALL;
     private JournalRetentionAction retentionAction = RETENTION_ACTION_DEFAULT;
     private Path archiveDir;
+    private int tapRingBytes = TAP_RING_BYTES_DEFAULT;
 
     /**
      * A context holding the defaults.
@@ -181,6 +197,29 @@ public final class JournalContext extends ConfigContext<JournalContext>
         return this;
     }
 
+    /**
+     * Bytes of each hot thread's journal tap ring, {@code tap_ring_bytes}.
+     *
+     * @return the capacity.
+     */
+    public int tapRingBytes()
+    {
+        return tapRingBytes;
+    }
+
+    /**
+     * Bytes of each hot thread's journal tap ring, {@code tap_ring_bytes}: a power of two in 65536..1073741824; a
+     * ring the journal is further behind than loses records (counted, and said in a JournalLoss record).
+     *
+     * @param tapRingBytes the capacity.
+     * @return this for a fluent API.
+     */
+    public JournalContext tapRingBytes(final int tapRingBytes)
+    {
+        this.tapRingBytes = tapRingBytes;
+        return this;
+    }
+
     @Override
     void read(final ConfigReader.Table table)
     {
@@ -190,6 +229,7 @@ public final class JournalContext extends ConfigContext<JournalContext>
         table.int32("retention_cycles", this::retentionCycles);
         table.enumeration("retention_action", JournalRetentionAction.class, this::retentionAction);
         table.path("archive_dir", this::archiveDir);
+        table.int32("tap_ring_bytes", this::tapRingBytes);
     }
 
     @Override
@@ -202,6 +242,7 @@ public final class JournalContext extends ConfigContext<JournalContext>
 
         validator.required("roll_cycle", rollCycle);
         validator.range("retention_cycles", retentionCycles, KEEP_ALL, 1_000_000);
+        validator.powerOfTwo("tap_ring_bytes", tapRingBytes, TAP_RING_BYTES_MIN, TAP_RING_BYTES_MAX);
         validator.required("retention_action", retentionAction);
         if (JournalRetentionAction.MOVE == retentionAction)
         {

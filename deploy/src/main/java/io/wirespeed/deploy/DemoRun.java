@@ -38,6 +38,7 @@ final class DemoRun
     private final EpochNanoClock clock = new OffsetEpochNanoClock();
     private final StopSignals signals;
     private LatencyReport report;
+    private JournalSummary journalSummary;
 
     DemoRun(final WirespeedConfig config, final StopSignals signals)
     {
@@ -48,6 +49,16 @@ final class DemoRun
     LatencyReport report()
     {
         return report;
+    }
+
+    /**
+     * What the journal did, once the run ended.
+     *
+     * @return the summary, or null with {@code journal.enabled = false}.
+     */
+    JournalSummary journalSummary()
+    {
+        return journalSummary;
     }
 
     /**
@@ -125,6 +136,7 @@ final class DemoRun
                     throw Refusal.of("agents.sim.core", venuePlacement.core(), failure);
                 }
                 threads.start();
+                final long startNs = System.nanoTime();
 
                 monitor.runUntilStopped(signals, seconds, (m) -> progress(out, venue, m));
                 out.println("  stopping (" + signals.reason() + ")");
@@ -140,6 +152,7 @@ final class DemoRun
                 CloseHelper.close(venueRunner);
                 venueRunner = null;
                 threads.stop();
+                journalSummary = JournalSummary.of(appliance, System.nanoTime() - startNs);
                 progress(out, venue, monitor);
                 out.print("  venue ");
                 VenueCommand.summary(venue, out);

@@ -82,7 +82,6 @@ final class RunCommand implements Callable<Integer>
     private int run(final WirespeedConfig config, final StopSignals signals, final PrintWriter out)
         throws InterruptedException
     {
-        refuseWhatIsNotBuilt(config);
         final String secret = config.gateway().venueSession() ? Secrets.gateway(config) : null;
         final ThreadingMode mode = config.appliance().threadingMode();
         final boolean inProcessStrategies = ThreadingMode.MULTI_PROCESS != mode && config.strategies().stream()
@@ -100,6 +99,7 @@ final class RunCommand implements Callable<Integer>
             ApplianceMonitor monitor = new ApplianceMonitor(appliance, clock))
         {
             threads.start();
+            final long startNs = System.nanoTime();
             awaitSession(appliance, monitor, signals);
             printBanner(config, appliance, threads, locks, out);
 
@@ -122,24 +122,17 @@ final class RunCommand implements Callable<Integer>
             {
                 out.println(appliance.feedPorts.captureSummary());
             }
+            final JournalSummary journal = JournalSummary.of(appliance, System.nanoTime() - startNs);
+            if (null != journal)
+            {
+                journal.print(out);
+            }
             BookDigests.printAppliance(config, appliance.feed, out);
             printVenueState(config, appliance, out);
             monitor.printSummaryLine(out);
         }
         printLine(out, "wirespeed run: stopped");
         return 0;
-    }
-
-    /**
-     * Refuse what no part of wirespeed does yet, rather than run as if it did.
-     */
-    private static void refuseWhatIsNotBuilt(final WirespeedConfig config)
-    {
-        if (config.journal().enabled())
-        {
-            throw Refusal.of("journal.enabled", true, "the journal is not built yet, so nothing would be " +
-                "journaled; set journal.enabled = false (-Dwirespeed.journal.enabled=false)");
-        }
     }
 
     /**
@@ -194,6 +187,11 @@ final class RunCommand implements Callable<Integer>
             out.println("  " + line);
         }
         out.println("  counters: " + Appliance.countersPath(config));
+        out.println("  journal: " + (null == appliance.journal ? "off (journal.enabled = false)" :
+            appliance.journal.journal.dir() + ", " + config.journal().rollCycle().text() + ", tap rings " +
+            ApplianceJournal.feedRingPath(config) + " and " + ApplianceJournal.gatewayRingPath(config) +
+            (appliance.journal.leftoverRecords > 0 ? "; " + appliance.journal.leftoverRecords +
+            " record(s) a previous run left in them journaled" : "")));
         out.println("  instance locks: " + locks.files());
         for (final String takeover : locks.takeovers())
         {

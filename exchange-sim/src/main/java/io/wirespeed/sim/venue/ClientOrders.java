@@ -366,6 +366,6 @@ public final class ClientOrders
      */
     public long clientPosition(final int index, final int securityId)
     {
-        return sessions[index].netPosition.get(securityId);
+        return sessions[index].position(securityId);
     }
 }

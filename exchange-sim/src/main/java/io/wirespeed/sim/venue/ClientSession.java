@@ -12,7 +12,7 @@ final class ClientSession
     final long clientId;
     final int index;
     final ClientOrder[] open;
-    final Long2LongHashMap netPosition = new Long2LongHashMap(0);
+    final Long2LongHashMap netPosition = new Long2LongHashMap(Long.MIN_VALUE);
     int openCount;
     VenueOutbound outbound;
 
@@ -35,8 +35,16 @@ final class ClientSession
      */
     void filled(final ClientOrder order, final long qty)
     {
-        netPosition.put(order.securityId,
-            netPosition.get(order.securityId) + (SideReq.Buy == order.side ? qty : -qty));
+        netPosition.put(order.securityId, position(order.securityId) + (SideReq.Buy == order.side ? qty : -qty));
+    }
+
+    /**
+     * The client's net position in an instrument: bought minus sold.
+     */
+    long position(final int securityId)
+    {
+        final long position = netPosition.get(securityId);
+        return Long.MIN_VALUE == position ? 0 : position;
     }
 
     void remove(final ClientOrder order)
