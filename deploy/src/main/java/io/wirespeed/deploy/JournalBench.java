@@ -41,13 +41,14 @@ final class JournalBench
         final Histogram off = new Histogram(HIGHEST_NS, 3);
         final Histogram on = new Histogram(HIGHEST_NS, 3);
         final Path journalDir = tempDir();
-        final StopSignals signals = StopSignals.install();
         final PrintWriter quiet = new PrintWriter(OutputStream.nullOutputStream());
         out.printf("bench journal: %d round(s) of %d s per side, alternating off/on; journal at %s%n", rounds, seconds,
             journalDir);
         out.flush();
-        for (int round = 0; round < 2 * rounds && !signals.isRequested(); round++)
+        for (int round = 0; round < 2 * rounds; round++)
         {
+            // each round ends with a stop request of its own (the end of its seconds): fresh handlers per round
+            final StopSignals signals = StopSignals.install();
             final boolean journal = 1 == (round & 1);
             final WirespeedConfig config = config(journal, journalDir);
             final DemoRun demo = new DemoRun(config, signals);
@@ -55,6 +56,11 @@ final class JournalBench
             {
                 out.println("bench journal: round " + (round + 1) + " ended with books unequal to the venue's");
                 return 1;
+            }
+            if (null != signals.reason() && signals.reason().startsWith("SIG"))
+            {
+                out.println("bench journal: stopped (" + signals.reason() + ")");
+                break;
             }
             final Histogram tickToTrade = demo.report().tickToTrade();
             (journal ? on : off).add(tickToTrade);

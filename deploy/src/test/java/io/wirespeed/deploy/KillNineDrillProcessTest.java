@@ -136,6 +136,8 @@ final class KillNineDrillProcessTest
             assertTrue(ours.matches(), gateway);
             final String client = venue.awaitLine("the venue's record of the gateway's session",
                 (line) -> line.matches("client \\d+: uuid " + ours.group(1) + " .*"));
+            System.out.println("kill -9 drill, " + KILLS + " kills: " + gateway + " | venue " + client + " | " +
+                summary.group());
             assertEquals("uuid " + ours.group(1) + " next_seq_out " + ours.group(2) + " positions" + ours.group(3),
                 client.substring(client.indexOf("uuid ")),
                 "the gateway processed every report the venue sent it and its positions equal the venue's");
