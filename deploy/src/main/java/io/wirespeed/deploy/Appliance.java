@@ -88,6 +88,29 @@ final class Appliance implements AutoCloseable
         final String venueSecret,
         final boolean inProcessStrategies)
     {
+        this(config, clock, venueSecret, inProcessStrategies, true);
+    }
+
+    /**
+     * Assemble the appliance, restoring the gateway from the journal or not.
+     *
+     * @param config              concluded configuration.
+     * @param clock               the one clock every component reads.
+     * @param venueSecret         the secret the session signs with, resolved from {@code gateway.secret_ref}
+     *                            ({@link Secrets#gateway}); null without a venue session.
+     * @param inProcessStrategies whether the configured sample strategies run in this process.
+     * @param restore             whether the gateway resumes what the journal holds (its venue session, orders and
+     *                            positions): true for {@code run}, whose venue outlives it; false for the demo, whose
+     *                            venue is new in every run and knows nothing of a previous one.
+     * @throws Refusal when a configured value cannot be honoured, naming its key.
+     */
+    Appliance(
+        final WirespeedConfig config,
+        final EpochNanoClock clock,
+        final String venueSecret,
+        final boolean inProcessStrategies,
+        final boolean restore)
+    {
         this.config = config;
         this.clock = clock;
         this.countersPath = countersPath(config);
@@ -128,7 +151,7 @@ final class Appliance implements AutoCloseable
                 // restore before the gateway's first duty cycle, from everything journaled up to now (the dead
                 // predecessor's rings included): the session resumes its UUID and sequence numbers, the logic its
                 // orders, positions, latches and limits, and refuses new orders until reconciled with the venue
-                final RestoredGatewayState restored = null == journaling ? RestoredGatewayState.EMPTY :
+                final RestoredGatewayState restored = null == journaling || !restore ? RestoredGatewayState.EMPTY :
                     journaling.restoreGateway();
                 gatewayAgent = GatewayAgent.create(config, client, ControlKeys.forAppliance(config), (listener) ->
                 {

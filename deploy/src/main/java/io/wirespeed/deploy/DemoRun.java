@@ -112,7 +112,9 @@ final class DemoRun
             {
                 out.println("  " + takeover);
             }
-            try (Appliance appliance = new Appliance(config, clock, secret, ThreadingMode.MULTI_PROCESS != mode);
+            // the venue is new in every demo: journal, but resume no session, order or position of a previous run
+            try (Appliance appliance = new Appliance(config, clock, secret, ThreadingMode.MULTI_PROCESS != mode,
+                false);
                 ApplianceThreads threads = new ApplianceThreads(config, appliance);
                 ApplianceMonitor monitor = new ApplianceMonitor(appliance, clock))
             {
