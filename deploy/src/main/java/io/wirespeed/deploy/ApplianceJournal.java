@@ -75,10 +75,20 @@ final class ApplianceJournal implements AutoCloseable
      * @param clock    the appliance's clock.
      * @param counters where the taps' lost-record counters live.
      * @return the journal, its agent not created yet ({@link #startAgent}).
+     * @throws Refusal naming {@code journal.dir} when the queue cannot be opened there.
      */
     static ApplianceJournal open(final WirespeedConfig config, final EpochNanoClock clock, final CountersFile counters)
     {
-        final Journal journal = Journal.open(config.journal(), clock);
+        final Journal journal;
+        try
+        {
+            journal = Journal.open(config.journal(), clock);
+        }
+        catch (final RuntimeException ex)
+        {
+            throw Refusal.of("journal.dir", config.journal().dir().toString(), "cannot open the journal there (" +
+                ex.getMessage() + "); point journal.dir at a writable directory or set journal.enabled = false");
+        }
         TapRing feedRing = null;
         try
         {
