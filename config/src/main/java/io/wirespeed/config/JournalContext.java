@@ -27,10 +27,33 @@ public final class JournalContext extends ConfigContext<JournalContext>
      */
     public static final int KEEP_ALL = 0;
 
+    /**
+     * Default bytes of each hot thread's journal tap ring: 8 MiB, seconds of the demo's full rate.
+     */
+    public static final int TAP_RING_BYTES_DEFAULT = 8 * 1024 * 1024;
+
+    /**
+     * Smallest tap ring accepted.
+     */
+    public static final int TAP_RING_BYTES_MIN = 64 * 1024;
+
+    /**
+     * Largest tap ring accepted.
+     */
+    public static final int TAP_RING_BYTES_MAX = 1 << 30;
+
+    /**
+     * Default retention action: delete cycles past the retention count.
+     */
+    public static final JournalRetentionAction RETENTION_ACTION_DEFAULT = JournalRetentionAction.DELETE;
+
     private boolean enabled = ENABLED_DEFAULT;
     private Path dir;
     private JournalRollCycle rollCycle = ROLL_CYCLE_DEFAULT;
     private int retentionCycles = KEEP_ALL;
+    private JournalRetentionAction retentionAction = RETENTION_ACTION_DEFAULT;
+    private Path archiveDir;
+    private int tapRingBytes = TAP_RING_BYTES_DEFAULT;
 
     /**
      * A context holding the defaults.
@@ -128,6 +151,75 @@ public final class JournalContext extends ConfigContext<JournalContext>
         return this;
     }
 
+    /**
+     * What happens to a cycle past the retention count, {@code retention_action}.
+     *
+     * @return delete or move.
+     */
+    public JournalRetentionAction retentionAction()
+    {
+        return retentionAction;
+    }
+
+    /**
+     * What happens to a cycle past the retention count, {@code retention_action}: {@code delete} or {@code move}
+     * (into {@code archive_dir}).
+     *
+     * @param retentionAction delete or move.
+     * @return this for a fluent API.
+     */
+    public JournalContext retentionAction(final JournalRetentionAction retentionAction)
+    {
+        this.retentionAction = retentionAction;
+        return this;
+    }
+
+    /**
+     * Where retired cycles are moved, {@code archive_dir}.
+     *
+     * @return the directory, or null when not set.
+     */
+    public Path archiveDir()
+    {
+        return archiveDir;
+    }
+
+    /**
+     * Where retired cycles are moved, {@code archive_dir}: required by {@code retention_action = "move"}, refused
+     * otherwise, and never the journal directory itself.
+     *
+     * @param archiveDir the directory.
+     * @return this for a fluent API.
+     */
+    public JournalContext archiveDir(final Path archiveDir)
+    {
+        this.archiveDir = archiveDir;
+        return this;
+    }
+
+    /**
+     * Bytes of each hot thread's journal tap ring, {@code tap_ring_bytes}.
+     *
+     * @return the capacity.
+     */
+    public int tapRingBytes()
+    {
+        return tapRingBytes;
+    }
+
+    /**
+     * Bytes of each hot thread's journal tap ring, {@code tap_ring_bytes}: a power of two in 65536..1073741824; a
+     * ring the journal is further behind than loses records (counted, and said in a JournalLoss record).
+     *
+     * @param tapRingBytes the capacity.
+     * @return this for a fluent API.
+     */
+    public JournalContext tapRingBytes(final int tapRingBytes)
+    {
+        this.tapRingBytes = tapRingBytes;
+        return this;
+    }
+
     @Override
     void read(final ConfigReader.Table table)
     {
@@ -135,6 +227,9 @@ public final class JournalContext extends ConfigContext<JournalContext>
         table.path("dir", this::dir);
         table.enumeration("roll_cycle", JournalRollCycle.class, this::rollCycle);
         table.int32("retention_cycles", this::retentionCycles);
+        table.enumeration("retention_action", JournalRetentionAction.class, this::retentionAction);
+        table.path("archive_dir", this::archiveDir);
+        table.int32("tap_ring_bytes", this::tapRingBytes);
     }
 
     @Override
@@ -147,5 +242,22 @@ public final class JournalContext extends ConfigContext<JournalContext>
 
         validator.required("roll_cycle", rollCycle);
         validator.range("retention_cycles", retentionCycles, KEEP_ALL, 1_000_000);
+        validator.powerOfTwo("tap_ring_bytes", tapRingBytes, TAP_RING_BYTES_MIN, TAP_RING_BYTES_MAX);
+        validator.required("retention_action", retentionAction);
+        if (JournalRetentionAction.MOVE == retentionAction)
+        {
+            if (null == archiveDir)
+            {
+                validator.error("archive_dir", null, "retention_action = \"move\" needs an archive_dir");
+            }
+            else if (archiveDir.toAbsolutePath().normalize().equals(dir.toAbsolutePath().normalize()))
+            {
+                validator.error("archive_dir", archiveDir, "must not be the journal dir itself");
+            }
+        }
+        else if (null != archiveDir)
+        {
+            validator.error("archive_dir", archiveDir, "only used with retention_action = \"move\"");
+        }
     }
 }

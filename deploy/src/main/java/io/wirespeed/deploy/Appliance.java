@@ -8,13 +8,16 @@ import io.wirespeed.config.StrategySample;
 import io.wirespeed.config.WirespeedConfig;
 import io.wirespeed.feed.FeedHandlerAgent;
 import io.wirespeed.gateway.GatewayAgent;
+import io.wirespeed.gateway.RestoredGatewayState;
 import io.wirespeed.gateway.session.FixpInitiator;
-import io.wirespeed.gateway.session.PreviousSession;
 import io.wirespeed.gateway.session.SessionCounters;
 import io.wirespeed.gateway.transport.TcpVenueTransport;
+import io.wirespeed.journal.JournalAgent;
 import io.wirespeed.nic.status.CountersFile;
 import io.wirespeed.nic.status.ErrorLogFile;
 import io.wirespeed.nic.status.NoSpaceException;
+import io.wirespeed.nic.tap.JournalTap;
+import io.wirespeed.nic.tap.TappedNicPort;
 import io.wirespeed.strategy.StrategyClient;
 import io.wirespeed.strategy.StrategyMain;
 import io.wirespeed.strategy.StrategySettings;
@@ -36,7 +39,10 @@ import java.util.List;
  * ({@link MediaDriverLink}), the feed handler publishing normalized market data over Aeron (on the captures' clock when
  * the feeds are replayed), the gateway with its FIXP session to {@code gateway.venue_host:venue_port} signed with the
  * secret {@code gateway.secret_ref} names (neither with {@code gateway.venue_session = false}), and the configured
- * sample strategies in process unless the threading mode keeps them out.
+ * sample strategies in process unless the threading mode keeps them out; with {@code journal.enabled} the journal
+ * ({@link ApplianceJournal}): a dead predecessor's tap rings drained first, the configuration journaled, the feed
+ * thread's received frames tapped, and the journal agent on its own thread (with {@code journal.enabled = false}
+ * nothing of it exists and no tap costs anything).
  * <p>
  * Assembly only: nothing runs until the caller drives the agents, by hand ({@link #doWork()}, as tests do with a
  * manual clock) or on threads ({@link ApplianceThreads}).
@@ -59,8 +65,11 @@ final class Appliance implements AutoCloseable
     final GatewayAgent gateway;
     final TcpVenueTransport venueTransport;
     final OrderlyStop orderlyStop;
+    final ApplianceJournal journal;
+    final JournalAgent journalAgent;
     final List<StrategyClient> strategies = new ArrayList<>();
     private final Path countersPath;
+    private int restoredOrders = -1;
     private boolean agentsClosedByRunners;
 
     /**
@@ -79,12 +88,36 @@ final class Appliance implements AutoCloseable
         final String venueSecret,
         final boolean inProcessStrategies)
     {
+        this(config, clock, venueSecret, inProcessStrategies, true);
+    }
+
+    /**
+     * Assemble the appliance, restoring the gateway from the journal or not.
+     *
+     * @param config              concluded configuration.
+     * @param clock               the one clock every component reads.
+     * @param venueSecret         the secret the session signs with, resolved from {@code gateway.secret_ref}
+     *                            ({@link Secrets#gateway}); null without a venue session.
+     * @param inProcessStrategies whether the configured sample strategies run in this process.
+     * @param restore             whether the gateway resumes what the journal holds (its venue session, orders and
+     *                            positions): true for {@code run}, whose venue outlives it; false for the demo, whose
+     *                            venue is new in every run and knows nothing of a previous one.
+     * @throws Refusal when a configured value cannot be honoured, naming its key.
+     */
+    Appliance(
+        final WirespeedConfig config,
+        final EpochNanoClock clock,
+        final String venueSecret,
+        final boolean inProcessStrategies,
+        final boolean restore)
+    {
         this.config = config;
         this.clock = clock;
         this.countersPath = countersPath(config);
         CountersFile countersFile = null;
         ErrorLogFile errors = null;
         FeedPorts feeds = null;
+        ApplianceJournal journaling = null;
         MediaDriverLink link = null;
         FeedHandlerAgent feedHandler = null;
         GatewayAgent gatewayAgent = null;
@@ -93,31 +126,49 @@ final class Appliance implements AutoCloseable
             countersFile = CountersFile.create(countersPath, MAX_COUNTERS);
             errors = ErrorLogFile.create(ErrorLogFile.beside(countersPath), ErrorLogFile.DEFAULT_LENGTH_BYTES,
                 countersFile, "appliance: agent errors (wirespeed errors)", SystemEpochClock.INSTANCE, System.err);
+            if (config.journal().enabled())
+            {
+                journaling = ApplianceJournal.open(config, clock, countersFile);
+            }
             feeds = FeedPorts.open(config, countersFile, clock);
             final ErrorHandler errorHandler = errors.errorHandler();
             link = MediaDriverLink.open(config.aeron(), errorHandler);
             final Aeron client = link.aeron();
             marketData = client.addExclusivePublication(config.aeron().channel(), config.aeron().marketDataStreamId());
-            feedHandler = FeedHandlerAgent.create(config, feeds.ports(), marketData, countersFile,
+            // the appliance sends no frame through its feed ports: only what they receive is tapped
+            feedHandler = FeedHandlerAgent.create(config, null == journaling ? feeds.ports() :
+                TappedNicPort.tapAll(feeds.ports(), journaling.feedTap, null, clock), marketData, countersFile,
                 feeds.timerClock(clock));
 
             final CountersFile allocator = countersFile;
             final FixpInitiator[] initiator = new FixpInitiator[1];
             final SessionCounters[] sessionCounters = new SessionCounters[1];
-            final TcpVenueTransport transport = config.gateway().venueSession() ? new TcpVenueTransport() : null;
+            final JournalTap gatewayTap = null == journaling ? null : journaling.gatewayTap;
+            final TcpVenueTransport transport = !config.gateway().venueSession() ? null :
+                null == gatewayTap ? new TcpVenueTransport() : new TcpVenueTransport(gatewayTap, clock);
             if (null != transport)
             {
+                // restore before the gateway's first duty cycle, from everything journaled up to now (the dead
+                // predecessor's rings included): the session resumes its UUID and sequence numbers, the logic its
+                // orders, positions, latches and limits, and refuses new orders until reconciled with the venue
+                final RestoredGatewayState restored = null == journaling || !restore ? RestoredGatewayState.EMPTY :
+                    journaling.restoreGateway();
                 gatewayAgent = GatewayAgent.create(config, client, ControlKeys.forAppliance(config), (listener) ->
                 {
                     sessionCounters[0] = new SessionCounters(allocator, "venue-session");
-                    initiator[0] = new FixpInitiator(config.gateway(), venueSecret,
-                        FixpInitiator.newUuid(clock.nanoTime()), PreviousSession.NONE, transport, listener, clock,
-                        sessionCounters[0], errorHandler);
+                    initiator[0] = FixpInitiator.resume(config.gateway(), venueSecret, restored.session(), transport,
+                        listener, clock, sessionCounters[0], errorHandler);
                     return initiator[0];
-                }, countersFile, clock);
+                }, countersFile, clock, gatewayTap);
+                if (restored.session().isResumed())
+                {
+                    restoredOrders = gatewayAgent.logic().restore(restored);
+                }
             }
             session = initiator[0];
             venueTransport = transport;
+            journalAgent = null == journaling ? null :
+                journaling.startAgent(config, client, errors, countersFile, clock);
             orderlyStop = null == session ? null : new OrderlyStop(gatewayAgent, session, sessionCounters[0], clock,
                 config.gateway().cancelOnShutdown(), config.gateway().keepaliveIntervalMs());
 
@@ -144,7 +195,7 @@ final class Appliance implements AutoCloseable
             {
                 closeAgent(feedHandler);
             }
-            CloseHelper.closeAll(link, feeds, errors, countersFile);
+            CloseHelper.closeAll(link, journaling, feeds, errors, countersFile);
             IoUtil.deleteIfExists(countersPath.toFile());
             deleteGeneratedControlKey(config);
             throw ex instanceof NoSpaceException noSpace ? noRoom(config, noSpace) : ex;
@@ -152,11 +203,22 @@ final class Appliance implements AutoCloseable
         counters = countersFile;
         errorLog = errors;
         feedPorts = feeds;
+        journal = journaling;
         driverLink = link;
         driver = link.driver();
         aeron = link.aeron();
         feed = feedHandler;
         gateway = gatewayAgent;
+    }
+
+    /**
+     * Open orders the gateway restored from the journal at start.
+     *
+     * @return the count, or -1 when nothing was restored (no journal, or nothing journaled yet).
+     */
+    int restoredOrders()
+    {
+        return restoredOrders;
     }
 
     /**
@@ -256,6 +318,10 @@ final class Appliance implements AutoCloseable
             {
                 work += agent.doWork();
             }
+            if (null != journalAgent)
+            {
+                work += journalAgent.doWork();
+            }
         }
         catch (final Exception ex)
         {
@@ -272,6 +338,10 @@ final class Appliance implements AutoCloseable
         for (final Agent agent : hotPathAgents())
         {
             agent.onStart();
+        }
+        if (null != journalAgent)
+        {
+            journalAgent.onStart();
         }
     }
 
@@ -301,8 +371,12 @@ final class Appliance implements AutoCloseable
             {
                 closeAgent(agent);
             }
+            if (null != journalAgent)
+            {
+                closeAgent(journalAgent);
+            }
         }
-        CloseHelper.closeAll(driverLink, feedPorts, errorLog, counters);
+        CloseHelper.closeAll(journal, driverLink, feedPorts, errorLog, counters);
         IoUtil.deleteIfExists(countersPath.toFile());
         deleteGeneratedControlKey(config);
     }

@@ -19,7 +19,9 @@ import java.util.List;
  * The appliance's agents on threads as {@code appliance.threading_mode} lays them out, each with its role's core and
  * idle strategy: {@code dedicated} runs the feed handler, the in-process strategies and the gateway (with its venue
  * session) each on its own thread; {@code compact} and {@code multi-process} run them as one hot-path composite with
- * the feed role's settings. An embedded driver in invoker mode runs with the housekeeping role's settings.
+ * the feed role's settings. The journal agent ({@code journal.enabled}) always runs on a thread of its own with the
+ * journal role's settings, never on a hot thread, stopped after the hot path so it journals what that path sent last.
+ * An embedded driver in invoker mode runs with the housekeeping role's settings.
  */
 final class ApplianceThreads implements AutoCloseable
 {
@@ -54,6 +56,10 @@ final class ApplianceThreads implements AutoCloseable
         {
             layout.add(new Layout(AgentRole.FEED, appliance.hotPathAgent()));
         }
+        if (null != appliance.journalAgent)
+        {
+            layout.add(new Layout(AgentRole.JOURNAL, appliance.journalAgent));
+        }
         final Agent driver = appliance.driverAgent();
         if (null != driver)
         {
@@ -86,6 +92,10 @@ final class ApplianceThreads implements AutoCloseable
         else
         {
             roles.add(AgentRole.FEED);
+        }
+        if (config.journal().enabled())
+        {
+            roles.add(AgentRole.JOURNAL);
         }
         if (config.aeron().embeddedDriver() && DriverThreadingMode.INVOKER == config.aeron().driverThreadingMode())
         {
@@ -139,7 +149,7 @@ final class ApplianceThreads implements AutoCloseable
 
     /**
      * Stop the threads in order: strategies first (no new orders), then the feed handler, the gateway and its venue
-     * session, then the driver's duty cycle; each runner closes its agents.
+     * session, then the journal, then the driver's duty cycle; each runner closes its agents.
      */
     void stop()
     {

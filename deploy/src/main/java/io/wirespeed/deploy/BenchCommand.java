@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Run a benchmark: shm-throughput, nic-round-trip, xdp (root), feed-throughput, book-scaling, " +
-    "feed-alloc, gateway-cost, order-round-trip [ORDERS WARMUP spin|yield].",
+    "feed-alloc, gateway-cost, order-round-trip [ORDERS WARMUP spin|yield], journal [ROUNDS SECONDS].",
     footer =
     {
         "",
@@ -33,12 +33,13 @@ import java.util.concurrent.Callable;
         "  book-scaling      ns per book update with 10, 1,000 and 10,000 instruments",
         "  feed-alloc        bytes the feed handler allocates over 10M packets (exit 1 unless zero)",
         "  gateway-cost      ns per order through the gateway on one thread (exit 1 unless 0 B/order)",
-        "  order-round-trip  strategy -> gateway -> simulator -> execution report, p50..max"
+        "  order-round-trip  strategy -> gateway -> simulator -> execution report, p50..max",
+        "  journal           tick-to-trade of the demo's appliance with the journal off vs on, alternating rounds"
     })
 final class BenchCommand implements Callable<Integer>
 {
     static final List<String> NAMES = List.of("shm-throughput", "nic-round-trip", "xdp", "feed-throughput",
-        "book-scaling", "feed-alloc", "gateway-cost", "order-round-trip");
+        "book-scaling", "feed-alloc", "gateway-cost", "order-round-trip", "journal");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -62,6 +63,10 @@ final class BenchCommand implements Callable<Integer>
             case "feed-alloc" -> FeedAllocationBenchmark.main(arguments);
             case "gateway-cost" -> GatewayCostBenchmark.main(arguments);
             case "order-round-trip" -> OrderRoundTripBenchmark.main(arguments);
+            case "journal" ->
+            {
+                return JournalBench.run(arguments, spec.commandLine().getOut());
+            }
             default ->
             {
                 spec.commandLine().getErr().println("wirespeed bench: no benchmark named " + name + "; one of " +

@@ -114,6 +114,14 @@ final class DemoCommand implements Callable<Integer>
         out.println("tick-to-trade summary (wall clock, this machine, " + config.appliance().threadingMode().text() +
             " threading; idle strategies from the config)");
         run.report().print(out);
+        if (null != run.journalSummary())
+        {
+            run.journalSummary().print(out);
+        }
+        else
+        {
+            out.println("journal: off (journal.enabled = false): nothing was journaled");
+        }
         if (!booksEqual)
         {
             spec.commandLine().getErr().println("the feed handler's books differ from the simulator's");

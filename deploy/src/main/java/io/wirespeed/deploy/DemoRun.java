@@ -38,6 +38,7 @@ final class DemoRun
     private final EpochNanoClock clock = new OffsetEpochNanoClock();
     private final StopSignals signals;
     private LatencyReport report;
+    private JournalSummary journalSummary;
 
     DemoRun(final WirespeedConfig config, final StopSignals signals)
     {
@@ -48,6 +49,16 @@ final class DemoRun
     LatencyReport report()
     {
         return report;
+    }
+
+    /**
+     * What the journal did, once the run ended.
+     *
+     * @return the summary, or null with {@code journal.enabled = false}.
+     */
+    JournalSummary journalSummary()
+    {
+        return journalSummary;
     }
 
     /**
@@ -101,7 +112,9 @@ final class DemoRun
             {
                 out.println("  " + takeover);
             }
-            try (Appliance appliance = new Appliance(config, clock, secret, ThreadingMode.MULTI_PROCESS != mode);
+            // the venue is new in every demo: journal, but resume no session, order or position of a previous run
+            try (Appliance appliance = new Appliance(config, clock, secret, ThreadingMode.MULTI_PROCESS != mode,
+                false);
                 ApplianceThreads threads = new ApplianceThreads(config, appliance);
                 ApplianceMonitor monitor = new ApplianceMonitor(appliance, clock))
             {
@@ -125,6 +138,7 @@ final class DemoRun
                     throw Refusal.of("agents.sim.core", venuePlacement.core(), failure);
                 }
                 threads.start();
+                final long startNs = System.nanoTime();
 
                 monitor.runUntilStopped(signals, seconds, (m) -> progress(out, venue, m));
                 out.println("  stopping (" + signals.reason() + ")");
@@ -140,6 +154,7 @@ final class DemoRun
                 CloseHelper.close(venueRunner);
                 venueRunner = null;
                 threads.stop();
+                journalSummary = JournalSummary.of(appliance, System.nanoTime() - startNs);
                 progress(out, venue, monitor);
                 out.print("  venue ");
                 VenueCommand.summary(venue, out);

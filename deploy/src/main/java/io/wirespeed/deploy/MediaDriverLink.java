@@ -1,6 +1,7 @@
 package io.wirespeed.deploy;
 
 import io.aeron.Aeron;
+import io.aeron.CncFileDescriptor;
 import io.aeron.CommonContext;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
@@ -13,6 +14,7 @@ import org.agrona.IoUtil;
 import org.agrona.concurrent.BackoffIdleStrategy;
 
 import java.io.File;
+import java.nio.MappedByteBuffer;
 
 /**
  * The appliance's Aeron client and its media driver: embedded (launched here on {@code aeron.dir}, deleted on close)
@@ -43,7 +45,9 @@ final class MediaDriverLink implements AutoCloseable
     static MediaDriverLink open(final AeronContext context, final ErrorHandler errorHandler)
     {
         final File dir = context.dir().toFile();
-        final boolean active = CommonContext.isDriverActive(dir, context.driverTimeoutMs(), (message) -> {});
+        // a driver killed with SIGKILL leaves a heartbeat that looks alive for the driver timeout: its pid decides
+        final boolean active = CommonContext.isDriverActive(dir, context.driverTimeoutMs(), (message) -> {}) &&
+            !driverProcessGone(dir);
         MediaDriver driver = null;
         try
         {
@@ -74,6 +78,32 @@ final class MediaDriverLink implements AutoCloseable
         {
             CloseHelper.close(driver);
             throw ex;
+        }
+    }
+
+    /**
+     * Whether the driver whose CnC file is in a directory was a process that no longer runs (killed, e.g. by
+     * SIGKILL, before its heartbeat went stale), so its directory is leftovers, not a running driver.
+     *
+     * @param dir the Aeron directory.
+     * @return true when the CnC file names a pid that is not running; false when there is no readable CnC file.
+     */
+    static boolean driverProcessGone(final File dir)
+    {
+        final File cnc = new File(dir, CncFileDescriptor.CNC_FILE);
+        if (!cnc.isFile() || cnc.length() < CncFileDescriptor.META_DATA_LENGTH)
+        {
+            return false;
+        }
+        final MappedByteBuffer mapped = IoUtil.mapExistingFile(cnc, "cnc");
+        try
+        {
+            final long pid = CncFileDescriptor.pid(CncFileDescriptor.createMetaDataBuffer(mapped));
+            return pid > 0 && ProcessHandle.of(pid).isEmpty();
+        }
+        finally
+        {
+            IoUtil.unmap(mapped);
         }
     }
 

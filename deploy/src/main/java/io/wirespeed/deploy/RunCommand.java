@@ -3,6 +3,7 @@ package io.wirespeed.deploy;
 import io.wirespeed.codecs.internal.SessionState;
 import io.wirespeed.config.AgentRole;
 import io.wirespeed.config.ConfigCheck;
+import io.wirespeed.config.InstrumentContext;
 import io.wirespeed.config.StrategyContext;
 import io.wirespeed.config.StrategySample;
 import io.wirespeed.config.ThreadingMode;
@@ -81,7 +82,6 @@ final class RunCommand implements Callable<Integer>
     private int run(final WirespeedConfig config, final StopSignals signals, final PrintWriter out)
         throws InterruptedException
     {
-        refuseWhatIsNotBuilt(config);
         final String secret = config.gateway().venueSession() ? Secrets.gateway(config) : null;
         final ThreadingMode mode = config.appliance().threadingMode();
         final boolean inProcessStrategies = ThreadingMode.MULTI_PROCESS != mode && config.strategies().stream()
@@ -99,6 +99,7 @@ final class RunCommand implements Callable<Integer>
             ApplianceMonitor monitor = new ApplianceMonitor(appliance, clock))
         {
             threads.start();
+            final long startNs = System.nanoTime();
             awaitSession(appliance, monitor, signals);
             printBanner(config, appliance, threads, locks, out);
 
@@ -121,23 +122,17 @@ final class RunCommand implements Callable<Integer>
             {
                 out.println(appliance.feedPorts.captureSummary());
             }
+            final JournalSummary journal = JournalSummary.of(appliance, System.nanoTime() - startNs);
+            if (null != journal)
+            {
+                journal.print(out);
+            }
             BookDigests.printAppliance(config, appliance.feed, out);
+            printVenueState(config, appliance, out);
             monitor.printSummaryLine(out);
         }
         printLine(out, "wirespeed run: stopped");
         return 0;
-    }
-
-    /**
-     * Refuse what no part of wirespeed does yet, rather than run as if it did.
-     */
-    private static void refuseWhatIsNotBuilt(final WirespeedConfig config)
-    {
-        if (config.journal().enabled())
-        {
-            throw Refusal.of("journal.enabled", true, "the journal is not built yet, so nothing would be " +
-                "journaled; set journal.enabled = false (-Dwirespeed.journal.enabled=false)");
-        }
     }
 
     /**
@@ -192,12 +187,41 @@ final class RunCommand implements Callable<Integer>
             out.println("  " + line);
         }
         out.println("  counters: " + Appliance.countersPath(config));
+        out.println("  journal: " + (null == appliance.journal ? "off (journal.enabled = false)" :
+            appliance.journal.journal.dir() + ", " + config.journal().rollCycle().text() + ", tap rings " +
+            ApplianceJournal.feedRingPath(config) + " and " + ApplianceJournal.gatewayRingPath(config) +
+            (appliance.journal.leftoverRecords > 0 ? "; " + appliance.journal.leftoverRecords +
+            " record(s) a previous run left in them journaled" : "")));
         out.println("  instance locks: " + locks.files());
         for (final String takeover : locks.takeovers())
         {
             out.println("  " + takeover);
         }
         printLine(out, STARTED);
+    }
+
+    /**
+     * The gateway's view of the venue at the stop, for scripts and the restart drill to compare with the venue's own
+     * summary: the session's UUID and sequence numbers, and the net position per instrument over every strategy.
+     */
+    private static void printVenueState(final WirespeedConfig config, final Appliance appliance, final PrintWriter out)
+    {
+        if (null == appliance.session)
+        {
+            return;
+        }
+        final StringBuilder positions = new StringBuilder();
+        for (final InstrumentContext instrument : config.instruments())
+        {
+            long net = 0;
+            for (final StrategyContext strategy : config.strategies())
+            {
+                net += appliance.gateway.logic().state().position(strategy.id(), instrument.securityId());
+            }
+            positions.append(' ').append(instrument.securityId()).append('=').append(net);
+        }
+        out.printf("gateway: uuid %d next_seq_in %d next_seq_out %d positions%s%n", appliance.session.uuid(),
+            appliance.session.nextReceivedSeqNum(), appliance.session.nextSentSeqNum(), positions);
     }
 
     private static String strategies(final WirespeedConfig config, final Appliance appliance)

@@ -3,10 +3,12 @@ package io.wirespeed.deploy;
 import io.wirespeed.config.AgentRole;
 import io.wirespeed.config.ConfigCheck;
 import io.wirespeed.config.IdleStrategies;
+import io.wirespeed.config.InstrumentContext;
 import io.wirespeed.config.WirespeedConfig;
 import io.wirespeed.sim.MarketDataSimulator;
 import io.wirespeed.sim.SimCounter;
 import io.wirespeed.sim.venue.AcceptorCounter;
+import io.wirespeed.sim.venue.ClientOrders;
 import io.wirespeed.sim.venue.VenueCounter;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
@@ -191,13 +193,27 @@ final class VenueCommand implements Callable<Integer>
         {
             packets += simulator.counters().value(SimCounter.INCREMENTAL_PACKETS);
         }
+        final ClientOrders orders = venue.orders.orders();
         out.printf("summary: incremental_packets=%d orders=%d fills=%d cancels=%d open_orders=%d sessions=%d " +
-            "terminates_received=%d%n",
+            "terminates_received=%d clordids=%d clordids_distinct=%d low_seq=%d%n",
             packets, venue.orders.counters().value(VenueCounter.ORDERS_RECEIVED),
             venue.orders.counters().value(VenueCounter.FILLS), venue.orders.counters().value(VenueCounter.CANCELS),
             venue.orders.counters().value(VenueCounter.OPEN_ORDERS),
             venue.acceptor.counters().value(AcceptorCounter.ESTABLISHMENTS),
-            venue.acceptor.counters().value(AcceptorCounter.TERMINATES_RECEIVED));
+            venue.acceptor.counters().value(AcceptorCounter.TERMINATES_RECEIVED),
+            orders.clOrdIdsJournaled(), orders.distinctClOrdIds(),
+            venue.acceptor.counters().value(AcceptorCounter.DUPLICATES));
+        for (int i = 0; i < orders.clientCount(); i++)
+        {
+            final StringBuilder positions = new StringBuilder();
+            for (final InstrumentContext instrument : venue.config.instruments())
+            {
+                positions.append(' ').append(instrument.securityId()).append('=')
+                    .append(orders.clientPosition(i, instrument.securityId()));
+            }
+            out.printf("client %d: uuid %d next_seq_out %d positions%s%n", i, orders.clientUuid(i),
+                orders.clientNextSeqNum(i), positions);
+        }
         out.flush();
     }
 }

@@ -79,6 +79,8 @@ final class OrderPathRig implements AutoCloseable
         config = WirespeedConfig.readDefault();
         config.nic().shm().path(dir.resolve("nic"));
         config.aeron().dir(dir.resolve("aeron"));
+        // the rig's venue is new: so is its journal (the default directory is shared by every run on the host)
+        config.journal().dir(dir.resolve("journal"));
         config.aeron().driverThreadingMode(DriverThreadingMode.INVOKER);
         config.sim().snapshotIntervalMs(20).messageRatePerSecond(1);
         config.addStrategy(new StrategyContext().id(11).name("s1").account("ACC"));

@@ -102,13 +102,15 @@ final class RefusalProcessTest
     }
 
     @Test
-    void runRefusesTheJournalItCannotWrite()
+    void runRefusesTheJournalItCannotWrite() throws IOException
     {
+        final Path notADirectory = Files.createFile(work.resolve("not-a-directory"));
         final WirespeedProcess run = WirespeedProcess.runToEnd(work, "run", SECRET, List.of(
-            "-Dwirespeed.nic.shm.path=" + shm.resolve("nic"), "-Dwirespeed.aeron.dir=" + shm.resolve("aeron")),
-            "run", "--seconds", "1");
+            "-Dwirespeed.nic.shm.path=" + shm.resolve("nic"), "-Dwirespeed.aeron.dir=" + shm.resolve("aeron"),
+            "-Dwirespeed.journal.dir=" + notADirectory.resolve("journal")), "run", "--seconds", "1");
 
-        assertRefused(run, Refusal.EXIT_REFUSED, "journal.enabled = true: the journal is not built yet");
+        assertRefused(run, Refusal.EXIT_REFUSED, "journal.dir = \"" + notADirectory.resolve("journal") +
+            "\": cannot open the journal there (");
     }
 
     @Test

@@ -21,6 +21,7 @@ import io.wirespeed.config.WirespeedConfig;
 import io.wirespeed.gateway.venue.VenueListener;
 import io.wirespeed.gateway.venue.VenueSession;
 import io.wirespeed.nic.status.CounterAllocator;
+import io.wirespeed.nic.tap.JournalTap;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.Int2IntHashMap;
@@ -125,6 +126,31 @@ public final class GatewayAgent implements Agent
         final CounterAllocator allocator,
         final EpochNanoClock clock)
     {
+        return create(config, aeron, controlKey, venueFactory, allocator, clock, null);
+    }
+
+    /**
+     * An agent as {@link #create(WirespeedConfig, Aeron, byte[], Function, CounterAllocator, EpochNanoClock)} whose
+     * order logic journals its state through the gateway thread's tap.
+     *
+     * @param config       concluded configuration.
+     * @param aeron        connected client.
+     * @param controlKey   the operator key control messages must be signed with.
+     * @param venueFactory builds the venue session, given the listener it reports to.
+     * @param allocator    where the gateway's counters live.
+     * @param clock        stamps every outcome.
+     * @param tap          the gateway thread's journal tap, or null not to journal.
+     * @return the agent.
+     */
+    public static GatewayAgent create(
+        final WirespeedConfig config,
+        final Aeron aeron,
+        final byte[] controlKey,
+        final Function<VenueListener, VenueSession> venueFactory,
+        final CounterAllocator allocator,
+        final EpochNanoClock clock,
+        final JournalTap tap)
+    {
         final AeronContext context = config.aeron();
         final LostImages lost = new LostImages();
         final GatewayCounters counters = new GatewayCounters(allocator);
@@ -142,7 +168,8 @@ public final class GatewayAgent implements Agent
                 new PublicationSink(executions, PublicationSink.MAX_ATTEMPTS_DEFAULT), counters, clock,
                 config.strategies().stream().mapToLong(StrategyContext::id).toArray(),
                 EncodingGatewayOutput.ANSWER_BACKLOG_CAPACITY_DEFAULT);
-            final OrderGatewayLogic logic = OrderGatewayLogic.create(config, venueFactory, output, counters, clock);
+            final OrderGatewayLogic logic = OrderGatewayLogic.create(config, venueFactory, output, counters, clock,
+                tap);
             final ControlIntake intake =
                 new ControlIntake(logic, counters, new ControlMac(controlKey), SystemEpochNanoClock.INSTANCE);
             final GatewayAgent agent = new GatewayAgent(logic, orders, control, intake, marketData, counters,

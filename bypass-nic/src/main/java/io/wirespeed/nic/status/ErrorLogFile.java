@@ -145,6 +145,16 @@ public final class ErrorLogFile implements AutoCloseable
     }
 
     /**
+     * The log's buffer, for a reader in the same process (the journal agent journals each distinct error it sees).
+     *
+     * @return the buffer.
+     */
+    public AtomicBuffer buffer()
+    {
+        return buffer;
+    }
+
+    /**
      * Unmap the log and free its counter; the file is removed when it holds no error, and kept for
      * {@code wirespeed errors} when it does.
      */

@@ -5,6 +5,7 @@ import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -102,7 +103,15 @@ public final class ClientOrders
     public long netFilledQty(final long uuid)
     {
         final ClientSession session = sessionsByUuid.get(uuid);
-        return null == session ? 0 : session.netFilledQty;
+        long net = 0;
+        if (null != session)
+        {
+            for (final long securityId : session.netPosition.keySet())
+            {
+                net += session.position((int)securityId);
+            }
+        }
+        return net;
     }
 
     /**
@@ -304,5 +313,80 @@ public final class ClientOrders
             }
         }
         return null;
+    }
+
+    /**
+     * ClOrdIDs journaled so far, all sessions (up to the journal's capacity); from any thread.
+     *
+     * @return the count.
+     */
+    public int clOrdIdsJournaled()
+    {
+        return journalCount;
+    }
+
+    /**
+     * Distinct ClOrdIDs among those journaled, all sessions together: a client that sent one ClOrdID twice, under
+     * one UUID or across several, makes this less than {@link #clOrdIdsJournaled()}; from any thread, allocates.
+     *
+     * @return the count.
+     */
+    public int distinctClOrdIds()
+    {
+        final int count = journalCount;
+        final Set<String> ids = new HashSet<>();
+        final byte[] bytes = new byte[ClientOrder.CL_ORD_ID_LENGTH];
+        for (int i = 0; i < count; i++)
+        {
+            journal.getBytes(i * ENTRY_LENGTH + 8, bytes);
+            ids.add(new String(bytes, StandardCharsets.US_ASCII));
+        }
+        return ids.size();
+    }
+
+    /**
+     * Clients seen so far (one per Session ID and Firm ID, across their UUIDs); on the application's thread or while
+     * it is stopped.
+     *
+     * @return the count.
+     */
+    public int clientCount()
+    {
+        return sessionCount;
+    }
+
+    /**
+     * The UUID a client's answers go out under now.
+     *
+     * @param index of the client, below {@link #clientCount()}.
+     * @return the UUID.
+     */
+    public long clientUuid(final int index)
+    {
+        return sessions[index].outbound.uuid();
+    }
+
+    /**
+     * The sequence number of the next business message to the client under its current UUID: one above the last
+     * report it was sent.
+     *
+     * @param index of the client, below {@link #clientCount()}.
+     * @return the next sequence number.
+     */
+    public long clientNextSeqNum(final int index)
+    {
+        return sessions[index].outbound.nextSeqNum();
+    }
+
+    /**
+     * A client's net position in an instrument from every fill the venue reported to it: bought minus sold.
+     *
+     * @param index      of the client, below {@link #clientCount()}.
+     * @param securityId of the instrument.
+     * @return the net quantity.
+     */
+    public long clientPosition(final int index, final int securityId)
+    {
+        return sessions[index].position(securityId);
     }
 }

@@ -1,5 +1,8 @@
 package io.wirespeed.sim.venue;
 
+import io.wirespeed.codecs.ilink3.SideReq;
+import org.agrona.collections.Long2LongHashMap;
+
 /**
  * One client of the venue (its Session ID and Firm ID, across the UUIDs it negotiates): where its answers go and its
  * working orders.
@@ -9,11 +12,7 @@ final class ClientSession
     final long clientId;
     final int index;
     final ClientOrder[] open;
-
-    /**
-     * Lots bought less lots sold by the client's orders, over every instrument: the venue's view of its position.
-     */
-    long netFilledQty;
+    final Long2LongHashMap netPosition = new Long2LongHashMap(Long.MIN_VALUE);
     int openCount;
     VenueOutbound outbound;
 
@@ -28,6 +27,24 @@ final class ClientSession
     {
         order.sessionIndex = openCount;
         open[openCount++] = order;
+    }
+
+    /**
+     * A fill of one of this client's orders: bought quantity adds to the client's net position in the instrument,
+     * sold quantity takes from it.
+     */
+    void filled(final ClientOrder order, final long qty)
+    {
+        netPosition.put(order.securityId, position(order.securityId) + (SideReq.Buy == order.side ? qty : -qty));
+    }
+
+    /**
+     * The client's net position in an instrument: bought minus sold.
+     */
+    long position(final int securityId)
+    {
+        final long position = netPosition.get(securityId);
+        return Long.MIN_VALUE == position ? 0 : position;
     }
 
     void remove(final ClientOrder order)

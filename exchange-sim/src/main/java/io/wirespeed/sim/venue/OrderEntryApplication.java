@@ -386,7 +386,7 @@ public final class OrderEntryApplication implements VenueApplication, ClientFill
     {
         order.cumQty += qty;
         order.leavesQty -= qty;
-        order.session.netFilledQty += SideReq.Buy == order.side ? qty : -qty;
+        order.owner.filled(order, qty);
         counters.increment(VenueCounter.FILLS);
         reports.onFill(order, price, qty, aggressor, market.tradeDate(nowNs), nowNs, mdTradeEntryId);
         if (0 == order.leavesQty)
