@@ -35,9 +35,10 @@ public final class AppendForeverMain
         final UnsafeBuffer payload = new UnsafeBuffer(ByteBuffer.allocateDirect(200));
         while (true)
         {
+            final int length = (int)(16 + next % 185);
             payload.putLong(0, next);
-            payload.putLong(192, ~next);
-            journal.append(JournalStream.GATEWAY_STATE.value(), 0, 1, next, payload, 0, (int)(8 + (next % 192)));
+            payload.putLong(length - 8, ~next);
+            journal.append(JournalStream.GATEWAY_STATE.value(), 0, 1, next, payload, 0, length);
             next++;
         }
     }
