@@ -248,7 +248,7 @@ public final class JournalContext extends ConfigContext<JournalContext>
         {
             if (null == archiveDir)
             {
-                validator.error("archive_dir", null, "retention_action = \"move\" needs an archive_dir");
+                validator.error("retention_action", retentionAction, "\"move\" needs archive_dir (where to move to)");
             }
             else if (archiveDir.toAbsolutePath().normalize().equals(dir.toAbsolutePath().normalize()))
             {

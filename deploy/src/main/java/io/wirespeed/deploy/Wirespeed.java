@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
     {
         DemoCommand.class, RunCommand.class, VenueCommand.class, DriverCommand.class, StrategyCommand.class,
         KillCommand.class, StatCommand.class, ErrorsCommand.class, ConfigCommand.class, DecodeCommand.class,
-        CheckCommand.class, BenchCommand.class, VersionCommand.class, CommandLine.HelpCommand.class
+        JournalCommand.class, CheckCommand.class, BenchCommand.class, VersionCommand.class,
+        CommandLine.HelpCommand.class
     })
 public final class Wirespeed implements Runnable
 {

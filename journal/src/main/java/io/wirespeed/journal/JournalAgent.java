@@ -22,19 +22,31 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * Past the buffers: a tap ring that is full loses the hot thread's record, which {@code JournalTap} counts and
  * reports as a {@code JournalLoss} record once there is room; an Aeron publisher is never slowed by the journal
- * because the journal subscribes untethered ({@link #subscriptionChannel(String)}): once the journal is further
- * behind than the publisher's term window for longer than the untethered window timeout the driver leaves it behind
- * and rejoins it at the publisher's position, and the journal records a {@code JournalLoss} of the bytes it skipped.
+ * for longer than the driver's untethered window timeout, because the journal subscribes untethered
+ * ({@link #subscriptionChannel(String)}): once the journal is further behind than 7/8 of the publisher's term window
+ * (and behind a faster tethered subscriber) for longer than that timeout, the driver leaves it behind and rejoins it
+ * at the publisher's position, and the journal records a {@code JournalLoss} of the bytes it skipped (lost records
+ * unknown: 0) before the next record. A stream the journal alone subscribes to is not left behind: it is held.
  */
 public final class JournalAgent implements Agent
 {
     /** How often errors are read, the queue pretouched and lag measured. */
     public static final long HOUSEKEEPING_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(50);
 
-    /** How long an untethered journal subscription may sit further behind than the window before it is left. */
+    /**
+     * Driver setting ({@code MediaDriver.Context.timerIntervalNs}) the untethered checks run at; the driver refuses
+     * untethered timeouts not above it (default 1 s).
+     */
+    public static final long DRIVER_TIMER_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(10);
+
+    /**
+     * Driver setting ({@code untetheredWindowLimitTimeoutNs}): how long an untethered journal subscription may sit
+     * further behind than 7/8 of the term window before it is left behind; the publisher can be back pressured for
+     * about this long (plus a timer interval) when it fills the whole window first.
+     */
     public static final long UNTETHERED_WINDOW_LIMIT_TIMEOUT_NS = TimeUnit.MILLISECONDS.toNanos(100);
 
-    /** How long a left-behind journal subscription rests before it rejoins at the publisher's position. */
+    /** Driver setting ({@code untetheredRestingTimeoutNs}): rest before a left-behind subscription rejoins. */
     public static final long UNTETHERED_RESTING_TIMEOUT_NS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private static final int RING_LIMIT = 4096;
@@ -92,7 +104,11 @@ public final class JournalAgent implements Agent
 
     /**
      * The channel the journal subscribes to a configured channel with: untethered, so a journal that falls behind is
-     * left behind by the publisher instead of slowing it, with short window and resting timeouts.
+     * left behind by the publisher instead of slowing it. The timeouts that bound how long the publisher is held
+     * first are the media driver's ({@link #UNTETHERED_WINDOW_LIMIT_TIMEOUT_NS},
+     * {@link #UNTETHERED_RESTING_TIMEOUT_NS},
+     * {@link #DRIVER_TIMER_INTERVAL_NS}): on Aeron 1.51 the same parameters in an IPC subscription URI are not
+     * honoured.
      *
      * @param channel the configured Aeron channel.
      * @return the journal's channel.
@@ -101,8 +117,6 @@ public final class JournalAgent implements Agent
     {
         final ChannelUri uri = ChannelUri.parse(channel);
         uri.put(CommonContext.TETHER_PARAM_NAME, "false");
-        uri.put(CommonContext.UNTETHERED_WINDOW_LIMIT_TIMEOUT_PARAM_NAME, UNTETHERED_WINDOW_LIMIT_TIMEOUT_NS + "ns");
-        uri.put(CommonContext.UNTETHERED_RESTING_TIMEOUT_PARAM_NAME, UNTETHERED_RESTING_TIMEOUT_NS + "ns");
         return uri.toString();
     }
 

@@ -4,9 +4,7 @@ import io.aeron.FragmentAssembler;
 import io.aeron.Image;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.FragmentHandler;
-import io.aeron.logbuffer.FrameDescriptor;
 import io.aeron.logbuffer.Header;
-import org.agrona.BitUtil;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.Int2IntHashMap;
 import org.agrona.collections.Long2LongHashMap;
@@ -17,8 +15,9 @@ import java.util.function.Consumer;
 
 /**
  * One Aeron subscription the journal records: each whole message becomes a record of the stream its template belongs
- * to, source id the Aeron stream id; a jump in an image's position (the untethered subscription was left behind by
- * its publisher) becomes a {@code JournalLoss} of those bytes before the next record.
+ * to, source id the Aeron stream id. When a publisher's session comes back on a new image (the untethered subscription
+ * was left behind and rejoined at the publisher's position) the bytes between where the old image stopped and where
+ * the new one joined become a {@code JournalLoss} before the next record.
  */
 final class SubscriptionSource implements FragmentHandler, Consumer<Image>, AutoCloseable
 {
@@ -27,6 +26,7 @@ final class SubscriptionSource implements FragmentHandler, Consumer<Image>, Auto
     private final AtomicCounter lagCounter;
     private final FragmentAssembler assembler = new FragmentAssembler(this);
     private final Long2LongHashMap endPosition = new Long2LongHashMap(-1);
+    private final Long2LongHashMap imageOf = new Long2LongHashMap(-1);
     private final Int2IntHashMap lastStream = new Int2IntHashMap(-1);
     private final Long2LongHashMap lastTimestampNs = new Long2LongHashMap(0);
     private final Long2ObjectHashMap<LogTail> tails = new Long2ObjectHashMap<>();
@@ -53,19 +53,23 @@ final class SubscriptionSource implements FragmentHandler, Consumer<Image>, Auto
     {
         final short stream = JournalRecords.classify(buffer, offset, length);
         final int sessionId = header.sessionId();
-        final long end = header.position();
-        final long last = endPosition.get(sessionId);
-        if (-1 != last && (header.flags() & FrameDescriptor.UNFRAGMENTED) == FrameDescriptor.UNFRAGMENTED)
+        if (header.context() instanceof Image)
         {
-            final long start = end - BitUtil.align(header.frameLength(), FrameDescriptor.FRAME_ALIGNMENT);
-            if (start > last)
+            final Image image = (Image)header.context();
+            final long previousImage = imageOf.get(sessionId);
+            if (previousImage != image.correlationId())
             {
-                final int lostStream = lastStream.get(sessionId);
-                journal.appendLoss(-1 == lostStream ? Math.max(0, stream) : lostStream, sourceId, 0, start - last,
-                    lastTimestampNs.get(sessionId), nowNs);
+                final long lostBytes = image.joinPosition() - Math.max(0, endPosition.get(sessionId));
+                if (lostBytes > 0)
+                {
+                    final int lostStream = lastStream.get(sessionId);
+                    journal.appendLoss(-1 == lostStream ? Math.max(0, stream) : lostStream, sourceId, 0, lostBytes,
+                        lastTimestampNs.get(sessionId), nowNs);
+                }
             }
+            imageOf.put(sessionId, image.correlationId());
         }
-        endPosition.put(sessionId, end);
+        endPosition.put(sessionId, header.position());
         if (JournalRecords.UNCLASSIFIED == stream)
         {
             journal.countUnreadable();
@@ -114,6 +118,11 @@ final class SubscriptionSource implements FragmentHandler, Consumer<Image>, Auto
         }
         tail.seen = true;
         lagBytes += tail.lag();
+        if (-1 == imageOf.get(image.sessionId()))
+        {
+            imageOf.put(image.sessionId(), image.correlationId());
+            endPosition.put(image.sessionId(), image.position());
+        }
     }
 
     @Override
