@@ -156,8 +156,7 @@ final class DemoRun
                 threads.stop();
                 journalSummary = JournalSummary.of(appliance, System.nanoTime() - startNs);
                 progress(out, venue, monitor);
-                out.print("  venue ");
-                VenueCommand.summary(venue, out);
+                VenueCommand.summary(venue, out, "  venue ");
                 if (!settled)
                 {
                     out.printf("  %d instrument(s) still recovering when the run ended%n",

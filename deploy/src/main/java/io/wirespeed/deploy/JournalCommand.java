@@ -7,7 +7,9 @@ import io.wirespeed.config.WirespeedConfig;
 import io.wirespeed.journal.JournalPrinter;
 import io.wirespeed.journal.JournalQuery;
 import io.wirespeed.journal.JournalReader;
+import io.wirespeed.journal.JournalRecordHandler;
 import io.wirespeed.journal.JournalStats;
+import io.wirespeed.journal.OrderLife;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -103,6 +105,11 @@ final class JournalCommand implements Callable<Integer>
         @Option(names = "--clordid", paramLabel = "ID", description = "only records about this client order id")
         Long clOrdId;
 
+        @Option(names = "--order", paramLabel = "ID", description = "the life of one order (its client order id): " +
+            "the tick that triggered it, its requests, risk decisions, gateway state, iLink 3 messages both ways and " +
+            "execution reports")
+        Long orderId;
+
         @Option(names = "--strategy", paramLabel = "ID", description = "only records of this strategy")
         Long strategyId;
 
@@ -148,11 +155,13 @@ final class JournalCommand implements Callable<Integer>
             final JournalPrinter printer = new JournalPrinter(out, json ? PrintFormat.JSON : PrintFormat.TEXT);
             try (JournalReader reader = JournalReader.open(journal, query))
             {
-                reader.readAll(printer);
+                final JournalRecordHandler handler = null == orderId ? printer :
+                    OrderLife.of(journal, orderId).filter(printer);
+                reader.readAll(handler);
                 out.flush();
                 while (follow)
                 {
-                    if (0 == reader.poll(printer, 4096))
+                    if (0 == reader.poll(handler, 4096))
                     {
                         out.flush();
                         Thread.sleep(50);

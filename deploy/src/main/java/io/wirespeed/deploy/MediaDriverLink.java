@@ -7,6 +7,7 @@ import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.wirespeed.config.AeronContext;
 import io.wirespeed.config.DriverThreadingMode;
+import io.wirespeed.journal.JournalAgent;
 import io.wirespeed.nic.status.MappedFiles;
 import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
@@ -149,7 +150,10 @@ final class MediaDriverLink implements AutoCloseable
 
     /**
      * The media driver context the configuration asks for: directory, threading mode, IPC term length; the directory
-     * is deleted when the driver starts (a dead driver's leftovers) and when it closes.
+     * is deleted when the driver starts (a dead driver's leftovers) and when it closes. The untethered timeouts are the
+     * journal's ({@link JournalAgent#subscriptionChannel}): a journal subscription more than a term window behind for
+     * {@link JournalAgent#UNTETHERED_WINDOW_LIMIT_TIMEOUT_NS} is left behind rather than holding the hot path's
+     * publications (Aeron 1.51 ignores these settings in an IPC subscription's URI, so they are the driver's).
      *
      * @param context the {@code [aeron]} section, concluded.
      * @return the driver's context.
@@ -161,6 +165,9 @@ final class MediaDriverLink implements AutoCloseable
             .threadingMode(threadingMode(context.driverThreadingMode()))
             .sharedIdleStrategy(new BackoffIdleStrategy())
             .ipcTermBufferLength(context.ipcTermLengthBytes())
+            .timerIntervalNs(JournalAgent.DRIVER_TIMER_INTERVAL_NS)
+            .untetheredWindowLimitTimeoutNs(JournalAgent.UNTETHERED_WINDOW_LIMIT_TIMEOUT_NS)
+            .untetheredRestingTimeoutNs(JournalAgent.UNTETHERED_RESTING_TIMEOUT_NS)
             .dirDeleteOnStart(true)
             .dirDeleteOnShutdown(true);
     }

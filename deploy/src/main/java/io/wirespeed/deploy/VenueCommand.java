@@ -146,7 +146,7 @@ final class VenueCommand implements Callable<Integer>
             CloseHelper.close(runner);
         }
         progress(venue, out);
-        summary(venue, out);
+        summary(venue, out, "");
         BookDigests.printVenue(config, venue.simulators, out);
     }
 
@@ -181,12 +181,13 @@ final class VenueCommand implements Callable<Integer>
     }
 
     /**
-     * The venue's summary line, for scripts and tests.
+     * The venue's summary line and a line per client, for scripts and tests.
      *
-     * @param venue the venue.
-     * @param out   where it goes.
+     * @param venue  the venue.
+     * @param out    where it goes.
+     * @param prefix before every line.
      */
-    static void summary(final Venue venue, final PrintWriter out)
+    static void summary(final Venue venue, final PrintWriter out, final String prefix)
     {
         long packets = 0;
         for (final MarketDataSimulator simulator : venue.simulators)
@@ -194,7 +195,7 @@ final class VenueCommand implements Callable<Integer>
             packets += simulator.counters().value(SimCounter.INCREMENTAL_PACKETS);
         }
         final ClientOrders orders = venue.orders.orders();
-        out.printf("summary: incremental_packets=%d orders=%d fills=%d cancels=%d open_orders=%d sessions=%d " +
+        out.printf(prefix + "summary: incremental_packets=%d orders=%d fills=%d cancels=%d open_orders=%d sessions=%d " +
             "terminates_received=%d clordids=%d clordids_distinct=%d low_seq=%d%n",
             packets, venue.orders.counters().value(VenueCounter.ORDERS_RECEIVED),
             venue.orders.counters().value(VenueCounter.FILLS), venue.orders.counters().value(VenueCounter.CANCELS),
@@ -211,7 +212,7 @@ final class VenueCommand implements Callable<Integer>
                 positions.append(' ').append(instrument.securityId()).append('=')
                     .append(orders.clientPosition(i, instrument.securityId()));
             }
-            out.printf("client %d: uuid %d next_seq_out %d positions%s%n", i, orders.clientUuid(i),
+            out.printf(prefix + "client %d: uuid %d next_seq_out %d positions%s%n", i, orders.clientUuid(i),
                 orders.clientNextSeqNum(i), positions);
         }
         out.flush();

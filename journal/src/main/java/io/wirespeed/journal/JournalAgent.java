@@ -97,7 +97,7 @@ public final class JournalAgent implements Agent
             final Subscription subscription = subscriptions.get(i);
             this.subscriptions[i] = new SubscriptionSource(subscription, journal, counters.newCounter(
                 JournalCounter.LAG_TYPE_ID,
-                "journal: lag bytes, " + subscription.channel() + " stream " + subscription.streamId()));
+                "journal: lag bytes, " + subscription.channel() + " stream " + subscription.streamId()), clock);
         }
         this.errors = null == errorLog ? null : new ErrorLogSource(errorLog, journal);
     }
@@ -143,7 +143,7 @@ public final class JournalAgent implements Agent
         }
         for (final SubscriptionSource subscription : subscriptions)
         {
-            work += subscription.poll(nowNs, FRAGMENT_LIMIT);
+            work += subscription.poll(FRAGMENT_LIMIT);
         }
         if (nowNs - nextHousekeepingNs >= 0)
         {

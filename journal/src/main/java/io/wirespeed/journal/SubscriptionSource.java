@@ -9,6 +9,7 @@ import org.agrona.DirectBuffer;
 import org.agrona.collections.Int2IntHashMap;
 import org.agrona.collections.Long2LongHashMap;
 import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.status.AtomicCounter;
 
 import java.util.function.Consumer;
@@ -31,26 +32,31 @@ final class SubscriptionSource implements FragmentHandler, Consumer<Image>, Auto
     private final Long2LongHashMap lastTimestampNs = new Long2LongHashMap(0);
     private final Long2ObjectHashMap<LogTail> tails = new Long2ObjectHashMap<>();
     private final int sourceId;
-    private long nowNs;
+    private final EpochNanoClock clock;
     private long lagBytes;
 
-    SubscriptionSource(final Subscription subscription, final Journal journal, final AtomicCounter lagCounter)
+    SubscriptionSource(
+        final Subscription subscription,
+        final Journal journal,
+        final AtomicCounter lagCounter,
+        final EpochNanoClock clock)
     {
+        this.clock = clock;
         this.subscription = subscription;
         this.journal = journal;
         this.lagCounter = lagCounter;
         this.sourceId = subscription.streamId();
     }
 
-    int poll(final long nowNs, final int limit)
+    int poll(final int limit)
     {
-        this.nowNs = nowNs;
         return subscription.poll(assembler, limit);
     }
 
     @Override
     public void onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
     {
+        final long nowNs = clock.nanoTime(); // capture time: when the journal took this message, not its cycle start
         final short stream = JournalRecords.classify(buffer, offset, length);
         final int sessionId = header.sessionId();
         if (header.context() instanceof Image)
