@@ -195,8 +195,8 @@ final class VenueCommand implements Callable<Integer>
             packets += simulator.counters().value(SimCounter.INCREMENTAL_PACKETS);
         }
         final ClientOrders orders = venue.orders.orders();
-        out.printf(prefix + "summary: incremental_packets=%d orders=%d fills=%d cancels=%d open_orders=%d sessions=%d " +
-            "terminates_received=%d clordids=%d clordids_distinct=%d low_seq=%d%n",
+        out.printf(prefix + "summary: incremental_packets=%d orders=%d fills=%d cancels=%d open_orders=%d " +
+            "sessions=%d terminates_received=%d clordids=%d clordids_distinct=%d low_seq=%d%n",
             packets, venue.orders.counters().value(VenueCounter.ORDERS_RECEIVED),
             venue.orders.counters().value(VenueCounter.FILLS), venue.orders.counters().value(VenueCounter.CANCELS),
             venue.orders.counters().value(VenueCounter.OPEN_ORDERS),
