@@ -19,9 +19,11 @@ import java.util.List;
  * The appliance's agents on threads as {@code appliance.threading_mode} lays them out, each with its role's core and
  * idle strategy: {@code dedicated} runs the feed handler, the in-process strategies and the gateway (with its venue
  * session) each on its own thread; {@code compact} and {@code multi-process} run them as one hot-path composite with
- * the feed role's settings. The journal agent ({@code journal.enabled}) always runs on a thread of its own with the
- * journal role's settings, never on a hot thread, stopped after the hot path so it journals what that path sent last.
- * An embedded driver in invoker mode runs with the housekeeping role's settings.
+ * the feed role's settings. The journal agent ({@code journal.enabled}) never runs on a hot thread and stops after
+ * the hot path, so it journals what that path sent last: in {@code compact} it shares the housekeeping thread with an
+ * embedded driver in invoker mode (two busy threads on a two-core box, as {@code compact} promises), with the
+ * housekeeping role's settings; otherwise it has a thread of its own with the journal role's settings. An embedded
+ * driver in invoker mode runs with the housekeeping role's settings.
  */
 final class ApplianceThreads implements AutoCloseable
 {
@@ -56,14 +58,23 @@ final class ApplianceThreads implements AutoCloseable
         {
             layout.add(new Layout(AgentRole.FEED, appliance.hotPathAgent()));
         }
-        if (null != appliance.journalAgent)
-        {
-            layout.add(new Layout(AgentRole.JOURNAL, appliance.journalAgent));
-        }
         final Agent driver = appliance.driverAgent();
-        if (null != driver)
+        final Agent journal = appliance.journalAgent;
+        if (ThreadingMode.COMPACT == config.appliance().threadingMode() && null != journal && null != driver)
         {
-            layout.add(new Layout(AgentRole.HOUSEKEEPING, driver));
+            layout.add(new Layout(AgentRole.HOUSEKEEPING, new CompositeAgent(journal, driver)));
+        }
+        else
+        {
+            if (null != journal)
+            {
+                layout.add(new Layout(ThreadingMode.COMPACT == config.appliance().threadingMode() ?
+                    AgentRole.HOUSEKEEPING : AgentRole.JOURNAL, journal));
+            }
+            if (null != driver)
+            {
+                layout.add(new Layout(AgentRole.HOUSEKEEPING, driver));
+            }
         }
     }
 
@@ -93,11 +104,13 @@ final class ApplianceThreads implements AutoCloseable
         {
             roles.add(AgentRole.FEED);
         }
-        if (config.journal().enabled())
+        final boolean compact = ThreadingMode.COMPACT == config.appliance().threadingMode();
+        if (config.journal().enabled() && !compact)
         {
             roles.add(AgentRole.JOURNAL);
         }
-        if (config.aeron().embeddedDriver() && DriverThreadingMode.INVOKER == config.aeron().driverThreadingMode())
+        if ((config.aeron().embeddedDriver() && DriverThreadingMode.INVOKER == config.aeron().driverThreadingMode()) ||
+            (config.journal().enabled() && compact))
         {
             roles.add(AgentRole.HOUSEKEEPING);
         }
