@@ -4,7 +4,15 @@ import io.wirespeed.codecs.internal.OrdType;
 import io.wirespeed.codecs.internal.Side;
 import io.wirespeed.codecs.internal.TimeInForce;
 import io.wirespeed.nic.AllocationMeter;
+import io.wirespeed.nic.status.CountersFile;
+import io.wirespeed.nic.tap.JournalTap;
+import io.wirespeed.nic.tap.TapRing;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.MessageHandler;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
 
 import static io.wirespeed.gateway.GatewayFixture.ALPHA;
 import static io.wirespeed.gateway.GatewayFixture.BETA;
@@ -20,6 +28,7 @@ class AllocationTest
     private long published;
     private boolean refusing;
     private boolean delivering;
+    private Runnable drainRing;
 
     @Test
     void steadyStateOfAcceptFillAndCancelAllocatesNothing()
@@ -44,6 +53,43 @@ class AllocationTest
         assertEquals(500_000 * 3, fixture.counters.get(GatewayCounter.RISK_DECISIONS_PUBLISHED));
         assertEquals(500_000 * 5, fixture.counters.get(GatewayCounter.EXEC_REPORTS_PUBLISHED));
         assertEquals(500_000 * 10 + 3, published, "two control acks and a session event from the fixture set up");
+    }
+
+    @Test
+    void journalingEveryStateChangeThroughATapAllocatesNothing(@TempDir final Path dir)
+    {
+        final CountersFile countersFile = CountersFile.create(dir.resolve("counters"), 16);
+        final TapRing ring = TapRing.create(dir.resolve("tap"), 1 << 20);
+        try
+        {
+            final JournalTap tap = new JournalTap(ring, countersFile.newCounter(1, "tap: records lost"));
+            final long[] journaled = new long[1];
+            final MessageHandler drain = (type, buffer, index, length) -> journaled[0]++;
+            drainRing = () ->
+            {
+                ring.ring().read(drain);
+                ring.ring().read(drain);
+            };
+            fixture = new GatewayFixture(GatewayFixture.lenientRisk(), (buffer, offset, length) ->
+            {
+                published++;
+                return true;
+            }, 1024, tap);
+            fixture.venue.recording = false;
+            fixture.quote(ES, ES_PRICE);
+
+            final long bytes = AllocationMeter.leastOverWindows(() -> run(200_000), () -> run(100_000), 3);
+
+            assertEquals(0, bytes);
+            assertEquals(0, tap.lostRecords(), "every state change journaled");
+            assertTrue(journaled[0] >= 500_000 * 9L, "order states journaled: " + journaled[0]);
+            assertEquals(500_000 * 2, fixture.counters.get(GatewayCounter.FILLS));
+        }
+        finally
+        {
+            drainRing = null;
+            CloseHelper.closeAll(ring, countersFile);
+        }
     }
 
     @Test
@@ -96,6 +142,10 @@ class AllocationTest
             logic.onCancelOrder(strategy, ++clOrdId, canceledClOrdId, ES, 0);
             venue.listener.onCanceled(venue.lastRequestId, canceledId, canceledId, 5, 6);
             fixture.clock.advance(5_000);
+            if (null != drainRing)
+            {
+                drainRing.run();
+            }
             if (delivering)
             {
                 refusing = 2 == (i & 7);

@@ -83,6 +83,16 @@ final class GatewayFixture
     }
 
     /**
+     * A fixture whose outcomes are encoded into a sink and whose order logic journals its state through a tap.
+     */
+    GatewayFixture(final RiskContext risk, final MessageSink sink, final int capacity, final JournalTap tap)
+    {
+        output = new RecordingOutput();
+        counters = new GatewayCounters(newCountersManager()::newCounterForAllocator);
+        logic = newLogic(risk, new EncodingGatewayOutput(sink, counters, clock), capacity, true, tap, 1);
+    }
+
+    /**
      * A fixture whose outcomes are encoded into a sink, each strategy's answers held in a backlog while it refuses.
      */
     GatewayFixture(final RiskContext risk, final MessageSink sink, final int capacity, final int backlogCapacity)
