@@ -1,5 +1,5 @@
 /**
  * pcap and journal import/export, replay of captured sessions through the live pipeline, and inspection tools.
- * Code arrives with the replay issue.
+ * {@link io.wirespeed.replay.ReplayParticipant} is what an order replay plugs into the feed replay.
  */
 package io.wirespeed.replay;
