@@ -343,8 +343,8 @@ public final class Replay
             if (!prompted)
             {
                 prompted = true;
-                out.println("step: at " + ReplayTimes.format(clock.nanoTime()) + " (+" +
-                    (clock.nanoTime() - firstNs) / 1e9 + " s); [n [COUNT]] | to TIME | books [ID] | c | q");
+                out.printf("step: at %s (+%.9f s); [n [COUNT]] | to TIME | books [ID] | c | q%n",
+                    ReplayTimes.format(clock.nanoTime()), (clock.nanoTime() - firstNs) / 1e9);
                 out.flush();
             }
             final String command = commands.poll();

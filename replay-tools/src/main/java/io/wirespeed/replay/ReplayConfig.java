@@ -21,6 +21,12 @@ final class ReplayConfig
 {
     private static final String[] FEED_KEYS = { "incremental_a", "incremental_b", "snapshot", "instrument_definition" };
     private static final String FEED_LETTERS = "absd";
+    /**
+     * The document under {@code --feed} alone: the gateway keys every configuration must hold, with no venue session,
+     * so nothing of them is used or printed.
+     */
+    private static final String FEEDS_ONLY = "[gateway]\nvenue_session = false\nsession_id = \"RPL\"\n" +
+        "firm_id = \"RPLY\"\naccess_key_id = \"replay\"\nsecret_ref = \"env:WIRESPEED_REPLAY_NO_SECRET\"\n";
 
     private ReplayConfig()
     {
@@ -58,7 +64,7 @@ final class ReplayConfig
         }
         else if (!feeds.isEmpty())
         {
-            text = "";
+            text = FEEDS_ONLY;
             source = "--feed";
         }
         else
@@ -67,8 +73,8 @@ final class ReplayConfig
                 "--feed CHANNEL:a=GROUP:PORT (b=, s=, d=)");
         }
 
-        final List<ChannelContext> channels = feeds.isEmpty() ? List.of() : parse(text, source, new Properties())
-            .channels();
+        final List<ChannelContext> channels = feeds.isEmpty() || FEEDS_ONLY.equals(text) ? List.of() :
+            parse(text, source, new Properties()).channels();
         final Properties properties = new Properties();
         final StringBuilder added = new StringBuilder();
         for (final String feed : feeds)
