@@ -20,16 +20,16 @@ import java.util.concurrent.TimeUnit;
  * Traffic from the real exchange simulator (independent of the feed handler) written to a nanosecond pcap through a
  * {@link PcapNicPort}, on a simulated clock, with frames dropped afterwards by editcap to force gaps.
  */
-final class SimCapture
+public final class SimCapture
 {
-    static final long START_NS = 1_700_000_000_000_000_000L;
-    static final int CHANNEL = 310;
-    static final String FEEDS = "--feed 310:a=239.10.1.1:14310 --feed 310:b=239.10.2.1:15310 " +
+    public static final long START_NS = 1_700_000_000_000_000_000L;
+    public static final int CHANNEL = 310;
+    public static final String FEEDS = "--feed 310:a=239.10.1.1:14310 --feed 310:b=239.10.2.1:15310 " +
         "--feed 310:s=239.10.3.1:16310 --feed 310:d=239.10.4.1:17310";
 
-    final String[] venueBooks;
-    final int[] securityIds;
-    final long frames;
+    public final String[] venueBooks;
+    public final int[] securityIds;
+    public final long frames;
 
     private SimCapture(final String[] venueBooks, final int[] securityIds, final long frames)
     {
@@ -61,7 +61,7 @@ final class SimCapture
      * @param durationNs  recorded duration.
      * @return the venue's books at the end, as text, to compare with a replay's.
      */
-    static SimCapture write(final Path dir, final Path file, final long messageRate, final long durationNs)
+    public static SimCapture write(final Path dir, final Path file, final long messageRate, final long durationNs)
     {
         final WirespeedConfig config = config(messageRate);
         final long[] now = { START_NS };
@@ -92,7 +92,7 @@ final class SimCapture
     /**
      * Delete frames (1-based, inclusive ranges) with editcap.
      */
-    static void drop(final Path in, final Path out, final List<String> ranges) throws IOException, InterruptedException
+    public static void drop(final Path in, final Path out, final List<String> ranges) throws IOException, InterruptedException
     {
         final List<String> command = new java.util.ArrayList<>(List.of("editcap", "-F", "nsecpcap", in.toString(),
             out.toString()));
