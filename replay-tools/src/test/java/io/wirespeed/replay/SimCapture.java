@@ -92,7 +92,8 @@ public final class SimCapture
     /**
      * Delete frames (1-based, inclusive ranges) with editcap.
      */
-    public static void drop(final Path in, final Path out, final List<String> ranges) throws IOException, InterruptedException
+    public static void drop(final Path in, final Path out, final List<String> ranges)
+        throws IOException, InterruptedException
     {
         final List<String> command = new java.util.ArrayList<>(List.of("editcap", "-F", "nsecpcap", in.toString(),
             out.toString()));
