@@ -41,6 +41,11 @@ import java.util.function.BooleanSupplier;
 public final class Replay
 {
     private static final int FRAGMENT_LIMIT = 1024;
+    /**
+     * Busy duty cycles between two invocations of the driver and the client conductor: they only move the
+     * publication's limit and keep the client alive, and a few cycles publish far less than the term window.
+     */
+    private static final int AERON_INVOKE_INTERVAL = 16;
     private static final long NO_TIME = Pacer.NO_STOP;
 
     private final ReplayOptions options;
@@ -222,6 +227,7 @@ public final class Replay
         private long booksAtNs = NO_TIME;
         private long stepToNs = NO_TIME;
         private boolean prompted;
+        private int cycle;
 
         Loop(
             final FeedHandlerAgent feed,
@@ -270,7 +276,12 @@ public final class Replay
                 {
                     return "stop requested";
                 }
-                int work = driverInvoker.invoke() + conductor.invoke();
+                int work = 0;
+                if (++cycle >= AERON_INVOKE_INTERVAL)
+                {
+                    cycle = 0;
+                    work += driverInvoker.invoke() + conductor.invoke();
+                }
                 int pipelineWork = feed.doWork();
                 for (final ReplayParticipant participant : participants)
                 {
@@ -297,6 +308,10 @@ public final class Replay
                     {
                         return why;
                     }
+                }
+                if (0 == pipelineWork)
+                {
+                    cycle = AERON_INVOKE_INTERVAL;
                 }
                 if (0 == pipelineWork && clock.isEndOfRecording())
                 {
