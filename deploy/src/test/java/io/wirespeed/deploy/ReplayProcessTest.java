@@ -96,6 +96,26 @@ final class ReplayProcessTest
     }
 
     @Test
+    void sigtermStopsItWithTheSummary()
+    {
+        final Path capture = work.resolve("slow.pcap");
+        SimCapture.write(work, capture, 2_000, TimeUnit.MILLISECONDS.toNanos(500));
+        final List<String> args = new ArrayList<>(List.of("replay", capture.toString(), "--pace", "0.01x"));
+        for (final String feed : SimCapture.FEEDS.replace("--feed ", "").split(" "))
+        {
+            args.add("--feed");
+            args.add(feed);
+        }
+        final WirespeedProcess replay = WirespeedProcess.start(work, "replay-slow", Map.of(), List.of(), List.of(),
+            args.toArray(new String[0]));
+        replay.awaitLine("replay of ");
+        replay.terminate();
+        assertEquals(0, replay.awaitExit(), replay.output());
+        assertTrue(replay.output().contains("replay stopped: stop requested at "), replay.output());
+        assertTrue(replay.output().contains("replay speed: "), replay.output());
+    }
+
+    @Test
     void refusesInOneLine()
     {
         final WirespeedProcess usage = WirespeedProcess.runToEnd(work, "replay-usage", Map.of(), List.of(), "replay");

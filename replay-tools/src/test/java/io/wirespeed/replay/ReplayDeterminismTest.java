@@ -1,7 +1,13 @@
 package io.wirespeed.replay;
 
 import io.wirespeed.codecs.internal.BookUpdateDecoder;
+import io.wirespeed.codecs.internal.FeedStateDecoder;
+import io.wirespeed.codecs.internal.InstrumentDefinitionDecoder;
+import io.wirespeed.codecs.internal.InstrumentStatusDecoder;
 import io.wirespeed.codecs.internal.MessageHeaderDecoder;
+import io.wirespeed.codecs.internal.StatisticDecoder;
+import io.wirespeed.codecs.internal.TopOfBookDecoder;
+import io.wirespeed.codecs.internal.TradeDecoder;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,25 +97,59 @@ class ReplayDeterminismTest
         final UnsafeBuffer buffer = new UnsafeBuffer(max.output);
         final MessageHeaderDecoder header = new MessageHeaderDecoder();
         final BookUpdateDecoder update = new BookUpdateDecoder();
-        final long lastNs = SimCapture.START_NS + TimeUnit.SECONDS.toNanos(2);
-        int updates = 0;
+        final TopOfBookDecoder top = new TopOfBookDecoder();
+        final TradeDecoder trade = new TradeDecoder();
+        final StatisticDecoder statistic = new StatisticDecoder();
+        final FeedStateDecoder feedState = new FeedStateDecoder();
+        final InstrumentDefinitionDecoder definition = new InstrumentDefinitionDecoder();
+        final InstrumentStatusDecoder status = new InstrumentStatusDecoder();
+        final int[] checked = new int[8];
         for (int offset = 0; offset < max.output.length; )
         {
             final int length = buffer.getInt(offset, ByteOrder.LITTLE_ENDIAN);
             header.wrap(buffer, offset + 4);
-            if (BookUpdateDecoder.TEMPLATE_ID == header.templateId())
+            final int templateId = header.templateId();
+            switch (templateId)
             {
-                update.wrapAndApplyHeader(buffer, offset + 4, header);
-                for (final long ns : new long[]{ update.rxTimestampNs(), update.publishTimestampNs(),
-                    update.sendingTimeNs() })
-                {
-                    assertTrue(ns >= SimCapture.START_NS && ns <= lastNs, "timestamp " + ns + " not recorded time");
-                }
-                updates++;
+                case BookUpdateDecoder.TEMPLATE_ID -> assertRecorded(templateId, update.wrapAndApplyHeader(buffer,
+                    offset + 4, header).rxTimestampNs(), update.publishTimestampNs(), update.sendingTimeNs());
+                case TopOfBookDecoder.TEMPLATE_ID -> assertRecorded(templateId, top.wrapAndApplyHeader(buffer,
+                    offset + 4, header).rxTimestampNs(), top.publishTimestampNs(), top.sendingTimeNs());
+                case TradeDecoder.TEMPLATE_ID -> assertRecorded(templateId, trade.wrapAndApplyHeader(buffer,
+                    offset + 4, header).rxTimestampNs(), trade.publishTimestampNs(), trade.sendingTimeNs(),
+                    trade.transactTimeNs());
+                case StatisticDecoder.TEMPLATE_ID -> assertRecorded(templateId, statistic.wrapAndApplyHeader(buffer,
+                    offset + 4, header).rxTimestampNs(), statistic.publishTimestampNs(), statistic.sendingTimeNs());
+                case FeedStateDecoder.TEMPLATE_ID -> assertRecorded(templateId, feedState.wrapAndApplyHeader(buffer,
+                    offset + 4, header).rxTimestampNs(), feedState.publishTimestampNs());
+                case InstrumentDefinitionDecoder.TEMPLATE_ID -> assertRecorded(templateId,
+                    definition.wrapAndApplyHeader(buffer, offset + 4, header).rxTimestampNs(),
+                    definition.publishTimestampNs());
+                case InstrumentStatusDecoder.TEMPLATE_ID -> assertRecorded(templateId, status.wrapAndApplyHeader(
+                    buffer, offset + 4, header).rxTimestampNs(), status.publishTimestampNs(), status.sendingTimeNs());
+                default -> throw new AssertionError("unexpected template " + templateId);
             }
+            checked[templateId]++;
             offset += 4 + length;
         }
-        assertTrue(updates > 100, updates + " book updates");
+        assertTrue(checked[BookUpdateDecoder.TEMPLATE_ID] > 100 && checked[TradeDecoder.TEMPLATE_ID] > 10 &&
+            checked[FeedStateDecoder.TEMPLATE_ID] > 0 && checked[StatisticDecoder.TEMPLATE_ID] > 0,
+            java.util.Arrays.toString(checked));
+    }
+
+    /**
+     * Within the capture's recorded time (0 only for an rx time of a message no frame caused).
+     */
+    private static void assertRecorded(final int templateId, final long rxNs, final long... othersNs)
+    {
+        final long lastNs = SimCapture.START_NS + TimeUnit.SECONDS.toNanos(2);
+        assertTrue(0 == rxNs || rxNs >= SimCapture.START_NS && rxNs <= lastNs,
+            "template " + templateId + " rx timestamp " + rxNs + " is not recorded time");
+        for (final long ns : othersNs)
+        {
+            assertTrue(ns >= SimCapture.START_NS && ns <= lastNs,
+                "template " + templateId + " timestamp " + ns + " is not recorded time");
+        }
     }
 
     private static Replayed replay(final String pace, final String commands) throws Exception
