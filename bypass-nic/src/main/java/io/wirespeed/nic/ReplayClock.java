@@ -34,4 +34,12 @@ public interface ReplayClock extends EpochNanoClock
      * @return true at the end of the recording.
      */
     boolean isEndOfRecording();
+
+    /**
+     * The recorded time of the next frame not yet delivered, reading ahead when needed, so a pacer can tell the next
+     * instant before it lets the clock move there.
+     *
+     * @return epoch nanoseconds, or {@link #NO_DEADLINE} once every frame has been delivered.
+     */
+    long nextFrameNs();
 }

@@ -22,7 +22,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Run a benchmark: shm-throughput, nic-round-trip, xdp (root), feed-throughput, book-scaling, " +
-    "feed-alloc, gateway-cost, order-round-trip [ORDERS WARMUP spin|yield], journal [ROUNDS SECONDS].",
+    "feed-alloc, gateway-cost, order-round-trip [ORDERS WARMUP spin|yield], journal [ROUNDS SECONDS], " +
+    "replay INPUT... [OPTIONS].",
     footer =
     {
         "",
@@ -34,12 +35,13 @@ import java.util.concurrent.Callable;
         "  feed-alloc        bytes the feed handler allocates over 10M packets (exit 1 unless zero)",
         "  gateway-cost      ns per order through the gateway on one thread (exit 1 unless 0 B/order)",
         "  order-round-trip  strategy -> gateway -> simulator -> execution report, p50..max",
-        "  journal           tick-to-trade of the demo's appliance with the journal off vs on, alternating rounds"
+        "  journal           tick-to-trade of the demo's appliance with the journal off vs on, alternating rounds",
+        "  replay            wirespeed replay --raw-baseline: max-pace replay packets/s vs a raw read of the input"
     })
 final class BenchCommand implements Callable<Integer>
 {
     static final List<String> NAMES = List.of("shm-throughput", "nic-round-trip", "xdp", "feed-throughput",
-        "book-scaling", "feed-alloc", "gateway-cost", "order-round-trip", "journal");
+        "book-scaling", "feed-alloc", "gateway-cost", "order-round-trip", "journal", "replay");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -63,6 +65,13 @@ final class BenchCommand implements Callable<Integer>
             case "feed-alloc" -> FeedAllocationBenchmark.main(arguments);
             case "gateway-cost" -> GatewayCostBenchmark.main(arguments);
             case "order-round-trip" -> OrderRoundTripBenchmark.main(arguments);
+            case "replay" ->
+            {
+                final List<String> replayArgs = new ArrayList<>(List.of("--raw-baseline"));
+                replayArgs.addAll(args);
+                return new CommandLine(new ReplayCommand()).setOut(spec.commandLine().getOut())
+                    .setErr(spec.commandLine().getErr()).execute(replayArgs.toArray(new String[0]));
+            }
             case "journal" ->
             {
                 return JournalBench.run(arguments, spec.commandLine().getOut());

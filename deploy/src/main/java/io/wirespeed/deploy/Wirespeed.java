@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     {
         DemoCommand.class, RunCommand.class, VenueCommand.class, DriverCommand.class, StrategyCommand.class,
         KillCommand.class, StatCommand.class, ErrorsCommand.class, ConfigCommand.class, DecodeCommand.class,
+        ReplayCommand.class,
         JournalCommand.class, CheckCommand.class, BenchCommand.class, VersionCommand.class,
         CommandLine.HelpCommand.class
     })

@@ -93,4 +93,13 @@ public final class CaptureClock implements ReplayClock
     {
         return queue.isEndOfCapture();
     }
+
+    /**
+     * {@inheritDoc}
+     */
+    public long nextFrameNs()
+    {
+        final long nextNs = queue.nextFrameNs();
+        return PcapRxQueue.NO_FRAME == nextNs ? NO_DEADLINE : nextNs;
+    }
 }
