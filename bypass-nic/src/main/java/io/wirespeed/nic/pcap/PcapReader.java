@@ -13,7 +13,7 @@ final class PcapReader extends CaptureReader
 {
     private final ByteOrder order;
     private final long fractionToNanos;
-    private final long snaplen;
+    private final long snaplenLimit;
     private final int fcsBytes;
     private final int fileLinkType;
     private final boolean nanos;
@@ -42,7 +42,9 @@ final class PcapReader extends CaptureReader
         }
 
         final long rawSnaplen = buffer.getInt(PcapFormat.FILE_HEADER_SNAPLEN_OFFSET, order) & 0xFFFF_FFFFL;
-        this.snaplen = 0 == rawSnaplen || rawSnaplen > PcapFormat.MAX_SNAPLEN ? PcapFormat.MAX_SNAPLEN : rawSnaplen;
+        this.snaplen = rawSnaplen;
+        this.snaplenLimit = 0 == rawSnaplen || rawSnaplen > PcapFormat.MAX_SNAPLEN ?
+            PcapFormat.MAX_SNAPLEN : rawSnaplen;
 
         final int network = buffer.getInt(PcapFormat.FILE_HEADER_LINK_TYPE_OFFSET, order);
         final int linkType = network & 0xFFFF;
@@ -69,10 +71,10 @@ final class PcapReader extends CaptureReader
             final long capturedLength = buffer.getInt(position + PcapFormat.RECORD_CAPTURED_LENGTH_OFFSET, order) &
                 0xFFFF_FFFFL;
             final long recordLength = RECORD_HEADER_LENGTH + capturedLength;
-            if (capturedLength > snaplen)
+            if (capturedLength > snaplenLimit)
             {
                 if (!skipOversize(
-                    CaptureProblem.LONGER_THAN_SNAPLEN, recordOffset, recordLength, capturedLength, snaplen))
+                    CaptureProblem.LONGER_THAN_SNAPLEN, recordOffset, recordLength, capturedLength, snaplenLimit))
                 {
                     return false;
                 }

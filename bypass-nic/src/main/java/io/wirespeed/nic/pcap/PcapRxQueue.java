@@ -53,6 +53,7 @@ public final class PcapRxQueue implements RxQueue, AutoCloseable
     private final boolean replayTimestamps;
     private CaptureClock captureClock;
     private CaptureSource lastProblemSource;
+    private int sourceIndex;
     private boolean started;
     private long startNs;
     private long originNs;
@@ -83,7 +84,7 @@ public final class PcapRxQueue implements RxQueue, AutoCloseable
         {
             for (int i = 0; i < sources.length; i++)
             {
-                sources[i] = new CaptureSource(files.get(i), counters, this, options.readBufferBytes());
+                sources[i] = new CaptureSource(i, files.get(i), counters, this, options.readBufferBytes());
             }
         }
         catch (final RuntimeException ex)
@@ -157,6 +158,7 @@ public final class PcapRxQueue implements RxQueue, AutoCloseable
                 latestNs = recordedNs;
             }
             source.delivered();
+            sourceIndex = source.index;
             frames++;
             bytes += reader.frameLength;
             handler.onFrame(reader.buffer, reader.frameOffset, reader.frameLength, rxTimestampNs);
@@ -200,6 +202,28 @@ public final class PcapRxQueue implements RxQueue, AutoCloseable
             }
         }
         return true;
+    }
+
+    /**
+     * Which capture the frame being handed over came from; read it inside {@link FrameHandler#onFrame}.
+     *
+     * @return its index in the files given, from 0.
+     */
+    public int sourceIndex()
+    {
+        return sourceIndex;
+    }
+
+    /**
+     * What in the captures was not replayed as recorded, in words, one line per kind and file: frames cut short by
+     * the snap length ("N frames cut short by the capture's snap length of S bytes; their packets were not
+     * decoded"), frames recorded out of order, problems in the file. Call it as {@link #summary()}; allocates.
+     *
+     * @return the lines, each naming its file; empty when every frame was whole, in order and readable.
+     */
+    public List<String> problemLines()
+    {
+        return CaptureSummary.problemLines(sources);
     }
 
     /**
