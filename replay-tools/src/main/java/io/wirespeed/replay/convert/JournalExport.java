@@ -43,7 +43,8 @@ public final class JournalExport implements JournalRecordHandler
      * @param to         TIME of the last frame to export, or null for the last.
      * @param outFrames  true to export RAW_FRAME_OUT records too.
      * @return what was exported, in words.
-     * @throws IllegalArgumentException when the directory holds no journal or a TIME is not one.
+     * @throws IllegalArgumentException        when the directory holds no journal.
+     * @throws ReplayTime.NotATimeException when a TIME is not one.
      * @throws CaptureFileException     when the pcap file cannot be written.
      */
     public static String export(

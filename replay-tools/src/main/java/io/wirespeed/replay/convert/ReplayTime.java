@@ -27,12 +27,25 @@ public final class ReplayTime
     }
 
     /**
+     * A TIME argument that is none of the forms {@link #SYNTAX} lists: a usage error.
+     */
+    public static final class NotATimeException extends IllegalArgumentException
+    {
+        private static final long serialVersionUID = 1L;
+
+        NotATimeException(final String message, final Throwable cause)
+        {
+            super(message, cause);
+        }
+    }
+
+    /**
      * The instant a TIME argument names.
      *
      * @param text          the argument.
      * @param firstRecordNs when the recording's first record was captured, epoch nanoseconds.
      * @return epoch nanoseconds.
-     * @throws IllegalArgumentException naming the argument and the syntax when it is none of them.
+     * @throws NotATimeException naming the argument and the syntax when it is none of them.
      */
     public static long parse(final String text, final long firstRecordNs)
     {
@@ -49,7 +62,7 @@ public final class ReplayTime
             final int seconds = Integer.parseInt(timeOfDay.group(3));
             if (hours > 23 || minutes > 59 || seconds > 59)
             {
-                throw new IllegalArgumentException("not a time of day: " + text + "; TIME is " + SYNTAX);
+                throw new NotATimeException("not a time of day: " + text + "; TIME is " + SYNTAX, null);
             }
             final long dayNs = Math.floorDiv(firstRecordNs, NANOS_PER_DAY) * NANOS_PER_DAY;
             return dayNs + ((hours * 60L + minutes) * 60L + seconds) * NANOS_PER_SECOND + fraction(timeOfDay.group(4));
@@ -61,7 +74,7 @@ public final class ReplayTime
         }
         catch (final DateTimeParseException | ArithmeticException ex)
         {
-            throw new IllegalArgumentException("not a TIME: " + text + "; TIME is " + SYNTAX, ex);
+            throw new NotATimeException("not a TIME: " + text + "; TIME is " + SYNTAX, ex);
         }
     }
 
