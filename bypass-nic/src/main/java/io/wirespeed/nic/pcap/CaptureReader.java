@@ -25,7 +25,7 @@ abstract class CaptureReader implements AutoCloseable
     int frameOffset;
     int frameLength;
     long originalFrameLength;
-    long snaplen;
+    int capturedLength;
     int linkType;
     int interfaceId;
     long timestampNs;
@@ -123,8 +123,8 @@ abstract class CaptureReader implements AutoCloseable
     /**
      * Move to the next frame, reporting and skipping what cannot be delivered.
      *
-     * @return true with {@link #frameOffset}, {@link #frameLength}, {@link #originalFrameLength}, {@link #snaplen}
-     * (of the frame's file or interface, 0 when none is declared), {@link #linkType} and {@link #timestampNs} set;
+     * @return true with {@link #frameOffset}, {@link #frameLength}, {@link #originalFrameLength},
+     * {@link #capturedLength} (of the record, link header included), {@link #linkType} and {@link #timestampNs} set;
      * false at the end.
      */
     abstract boolean next();
@@ -201,6 +201,7 @@ abstract class CaptureReader implements AutoCloseable
         final int offset, final int capturedLength, final long originalLength, final int fcsBytes, final int type)
     {
         final int fcsCaptured = fcsBytesCaptured(capturedLength, originalLength, fcsBytes);
+        this.capturedLength = capturedLength;
         frameOffset = offset;
         frameLength = capturedLength - fcsCaptured;
         originalFrameLength = Math.max(frameLength, originalLength - fcsBytes);

@@ -23,8 +23,8 @@ final class CaptureSource implements CaptureErrorHandler, AutoCloseable
     long latestTimestampNs;
     long problemCount;
     long cutFrames;
-    long cutSnaplen;
-    long minCutSnaplen = Long.MAX_VALUE;
+    long cutLengthMax;
+    long cutLengthMin = Long.MAX_VALUE;
     long outOfOrder;
 
     CaptureSource(
@@ -53,8 +53,8 @@ final class CaptureSource implements CaptureErrorHandler, AutoCloseable
             if (reader.isCut())
             {
                 cutFrames++;
-                cutSnaplen = Math.max(cutSnaplen, reader.snaplen);
-                minCutSnaplen = Math.min(minCutSnaplen, reader.snaplen);
+                cutLengthMax = Math.max(cutLengthMax, reader.capturedLength);
+                cutLengthMin = Math.min(cutLengthMin, reader.capturedLength);
             }
             else
             {

@@ -74,8 +74,8 @@ final class CaptureSummary
         {
             if (source.cutFrames > 0)
             {
-                final String snaplen = source.minCutSnaplen == source.cutSnaplen ? Long.toString(source.cutSnaplen) :
-                    source.minCutSnaplen + " to " + source.cutSnaplen;
+                final String snaplen = source.cutLengthMin == source.cutLengthMax ? Long.toString(source.cutLengthMax) :
+                    source.cutLengthMin + " to " + source.cutLengthMax;
                 lines.add(source.file() + ": " + String.format("%,d", source.cutFrames) +
                     (1 == source.cutFrames ? " frame" : " frames") + " cut short by the capture's snap length of " +
                     snaplen + " bytes; their packets were not decoded");

@@ -42,7 +42,6 @@ final class PcapReader extends CaptureReader
         }
 
         final long rawSnaplen = buffer.getInt(PcapFormat.FILE_HEADER_SNAPLEN_OFFSET, order) & 0xFFFF_FFFFL;
-        this.snaplen = rawSnaplen;
         this.snaplenLimit = 0 == rawSnaplen || rawSnaplen > PcapFormat.MAX_SNAPLEN ?
             PcapFormat.MAX_SNAPLEN : rawSnaplen;
 

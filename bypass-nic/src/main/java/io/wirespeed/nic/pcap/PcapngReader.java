@@ -185,7 +185,6 @@ final class PcapngReader extends CaptureReader
         final long originalLength = buffer.getInt(position + 24, order) & 0xFFFF_FFFFL;
         timestampNs = PcapFormat.unitsToNanos(units, tsresols[id]) + tsOffsetsNs[id];
         this.interfaceId = id;
-        snaplen = snaplens[id];
         return frame(position + PACKET_DATA_OFFSET, (int)capturedLength, originalLength, fcsBytes[id], linkTypes[id]);
     }
 
@@ -204,7 +203,6 @@ final class PcapngReader extends CaptureReader
 
         final long originalLength = buffer.getInt(position + 8, order) & 0xFFFF_FFFFL;
         interfaceId = 0;
-        snaplen = snaplens[0];
         long capturedLength = Math.min(originalLength, length - MIN_SIMPLE_PACKET_LENGTH);
         if (0 != snaplens[0])
         {
