@@ -6,6 +6,8 @@ import io.wirespeed.config.PcapPacing;
 import io.wirespeed.feed.FeedCounter;
 import io.wirespeed.nic.NicCounter;
 import io.wirespeed.nic.pcap.ExternalTool;
+import io.wirespeed.replay.convert.CaptureImport;
+import io.wirespeed.replay.convert.JournalExport;
 import io.wirespeed.replay.decode.LoopbackCapture;
 import org.agrona.CloseHelper;
 import org.junit.jupiter.api.AfterAll;
@@ -214,6 +216,38 @@ final class CaptureVariantsSystemTest
             replay.assertBooksEqual(live);
             assertEquals(0, replay.counter(FeedCounter.GAPS));
         }
+    }
+
+    @Test
+    void aLinuxCookedCaptureImportedToAJournalExportsAsEthernetWithTheSameDatagramsTsharkReadsFromLo()
+    {
+        final Path journal = dir.resolve("sll2-journal");
+        final Path exported = dir.resolve("sll2-exported.pcap");
+        System.out.println(CaptureImport.importCaptures(List.of(sll2), journal, null));
+        System.out.println(JournalExport.export(journal, exported, null, null, false));
+
+        final String feeds = feedFilter();
+        assertTrue(ExternalTool.run(dir, "capinfos", "-E", exported.toString()).contains("Ethernet"));
+        final String fromLo = datagrams(plain, feeds);
+        assertTrue(fromLo.lines().count() > PACKETS, "tshark: the feeds' datagrams on lo");
+        assertEquals(fromLo, datagrams(exported, feeds), "tshark: the same datagrams, as Ethernet frames");
+        assertEquals(tsharkCount(sll2, ""), tsharkCount(exported, "eth"));
+    }
+
+    private String feedFilter()
+    {
+        final StringBuilder filter = new StringBuilder("udp.dstport in {");
+        for (final FeedName feed : FEEDS)
+        {
+            filter.append(FeedName.A == feed ? "" : ", ").append(wires.subscription(feed).port());
+        }
+        return filter.append('}').toString();
+    }
+
+    private String datagrams(final Path capture, final String filter)
+    {
+        return ExternalTool.run(dir, "tshark", "-n", "-r", capture.toString(), "-Y", filter, "-T", "fields",
+            "-e", "ip.src", "-e", "ip.dst", "-e", "udp.dstport", "-e", "udp.payload");
     }
 
     private void assertSameBooks(final List<Path> files, final long frames)
