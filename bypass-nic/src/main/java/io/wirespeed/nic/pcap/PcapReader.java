@@ -13,7 +13,7 @@ final class PcapReader extends CaptureReader
 {
     private final ByteOrder order;
     private final long fractionToNanos;
-    private final long snaplenLimit;
+    private final long snaplen;
     private final int fcsBytes;
     private final int fileLinkType;
     private final boolean nanos;
@@ -42,8 +42,7 @@ final class PcapReader extends CaptureReader
         }
 
         final long rawSnaplen = buffer.getInt(PcapFormat.FILE_HEADER_SNAPLEN_OFFSET, order) & 0xFFFF_FFFFL;
-        this.snaplenLimit = 0 == rawSnaplen || rawSnaplen > PcapFormat.MAX_SNAPLEN ?
-            PcapFormat.MAX_SNAPLEN : rawSnaplen;
+        this.snaplen = 0 == rawSnaplen || rawSnaplen > PcapFormat.MAX_SNAPLEN ? PcapFormat.MAX_SNAPLEN : rawSnaplen;
 
         final int network = buffer.getInt(PcapFormat.FILE_HEADER_LINK_TYPE_OFFSET, order);
         final int linkType = network & 0xFFFF;
@@ -70,10 +69,10 @@ final class PcapReader extends CaptureReader
             final long capturedLength = buffer.getInt(position + PcapFormat.RECORD_CAPTURED_LENGTH_OFFSET, order) &
                 0xFFFF_FFFFL;
             final long recordLength = RECORD_HEADER_LENGTH + capturedLength;
-            if (capturedLength > snaplenLimit)
+            if (capturedLength > snaplen)
             {
                 if (!skipOversize(
-                    CaptureProblem.LONGER_THAN_SNAPLEN, recordOffset, recordLength, capturedLength, snaplenLimit))
+                    CaptureProblem.LONGER_THAN_SNAPLEN, recordOffset, recordLength, capturedLength, snaplen))
                 {
                     return false;
                 }

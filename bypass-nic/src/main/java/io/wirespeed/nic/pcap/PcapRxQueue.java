@@ -20,8 +20,10 @@ import java.util.List;
  * <b>Merge.</b> The next frame is always the earliest recorded of the files' next frames, equal times in the order
  * the files were given, so files recorded side by side (feed A in one, feed B in another) arrive as they did live.
  * Each file keeps its own order: a frame recorded before one already delivered is delivered at once and counted
- * ({@link NicCounter#CAPTURE_TIME_BACKWARDS}). Linux cooked frames ({@code tcpdump -i any}) are handed over as
- * Ethernet ({@link LinuxCooked}).
+ * ({@link NicCounter#CAPTURE_TIME_BACKWARDS}, and per file in {@link #problemLines()}). Linux cooked frames
+ * ({@code tcpdump -i any}) are handed over as Ethernet ({@link LinuxCooked}). A frame the snap length cut short is
+ * never handed over, since its packet cannot be decoded as sent: it is counted ({@link NicCounter#CAPTURE_FRAME_CUT})
+ * and named per file in {@link #problemLines()}.
  * <p>
  * <b>Pacing.</b> Under {@link PcapPacing#RECORDED} the host clock's reading at the first poll that finds a frame is
  * the start, and frame {@code i} is released once {@code host >= start + (ts_i - ts_0)}; a timestamp earlier than
