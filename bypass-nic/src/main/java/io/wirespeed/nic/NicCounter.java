@@ -34,7 +34,7 @@ public enum NicCounter
     CAPTURE_BAD_BLOCK(1035, "capture: pcapng block with a bad length or fields"),
     CAPTURE_UNKNOWN_INTERFACE(1036, "capture: packet names an undefined pcapng interface, skipped"),
     CAPTURE_IO_ERROR(1037, "capture: file read or write failed"),
-    CAPTURE_FRAME_CUT(1038, "capture: frame cut by snaplen, delivered as captured"),
+    CAPTURE_FRAME_CUT(1038, "capture: frame cut short by the snap length, not replayed"),
     CAPTURE_BLOCKS_SKIPPED(1039, "capture: pcapng blocks of other types skipped"),
     RX_DROPPED_BAD_DESCRIPTOR(1040, "rx dropped: descriptor outside the peer's frame area"),
     CAPTURE_END(1050, "capture: every frame delivered (1 once the replay has ended)"),

@@ -183,6 +183,35 @@ public final class Journal implements AutoCloseable
     }
 
     /**
+     * Journal one record of a stream stamped by the caller, e.g. a captured frame at its recorded time, before the
+     * agent runs or from a tool that owns the journal; numbered next in its stream.
+     *
+     * @param stream             to journal it in.
+     * @param sourceId           where it came from (16 bits; for {@link JournalStream#RAW_FRAME_IN}
+     *                           {@code port << 8 | queue}).
+     * @param captureTimestampNs when it was captured, epoch nanoseconds.
+     * @param buffer             holding the payload.
+     * @param offset             of the payload.
+     * @param length             of the payload.
+     * @return its sequence in its stream.
+     * @throws IllegalArgumentException for {@link JournalStream#NULL_VAL}.
+     */
+    public long appendRecord(
+        final JournalStream stream,
+        final int sourceId,
+        final long captureTimestampNs,
+        final DirectBuffer buffer,
+        final int offset,
+        final int length)
+    {
+        if (JournalStream.NULL_VAL == stream)
+        {
+            throw new IllegalArgumentException("no journal stream");
+        }
+        return append(stream.value(), 0, sourceId, captureTimestampNs, buffer, offset, length);
+    }
+
+    /**
      * Journal every committed record a dead process's tap ring holds, in order, then delete its file; before the
      * agent runs, and before a new ring is created at the path.
      *

@@ -25,6 +25,7 @@ abstract class CaptureReader implements AutoCloseable
     int frameOffset;
     int frameLength;
     long originalFrameLength;
+    int capturedLength;
     int linkType;
     int interfaceId;
     long timestampNs;
@@ -122,8 +123,9 @@ abstract class CaptureReader implements AutoCloseable
     /**
      * Move to the next frame, reporting and skipping what cannot be delivered.
      *
-     * @return true with {@link #frameOffset}, {@link #frameLength}, {@link #originalFrameLength}, {@link #linkType}
-     * and {@link #timestampNs} set; false at the end.
+     * @return true with {@link #frameOffset}, {@link #frameLength}, {@link #originalFrameLength},
+     * {@link #capturedLength} (of the record, link header included), {@link #linkType} and {@link #timestampNs} set;
+     * false at the end.
      */
     abstract boolean next();
 
@@ -199,6 +201,7 @@ abstract class CaptureReader implements AutoCloseable
         final int offset, final int capturedLength, final long originalLength, final int fcsBytes, final int type)
     {
         final int fcsCaptured = fcsBytesCaptured(capturedLength, originalLength, fcsBytes);
+        this.capturedLength = capturedLength;
         frameOffset = offset;
         frameLength = capturedLength - fcsCaptured;
         originalFrameLength = Math.max(frameLength, originalLength - fcsBytes);
@@ -211,6 +214,16 @@ abstract class CaptureReader implements AutoCloseable
             originalFrameLength -= shift;
             linkType = PcapFormat.LINKTYPE_ETHERNET;
         }
+    }
+
+    /**
+     * Whether the capture's snap length cut the current frame: fewer bytes captured than were on the wire.
+     *
+     * @return true when the frame is not whole.
+     */
+    final boolean isCut()
+    {
+        return originalFrameLength > frameLength;
     }
 
     static int fcsBytesCaptured(final int capturedLength, final long originalLength, final int fcsBytes)

@@ -6,10 +6,12 @@ import java.nio.file.Path;
 
 /**
  * One capture file of a {@link PcapRxQueue}: its reader, whether its next frame is read and waiting, and what it has
- * delivered; its problems are counted in the port's counters and reported to the queue.
+ * delivered; its problems are counted in the port's counters and reported to the queue. A frame the capture's snap
+ * length cut short is counted here and never handed over, since its packet cannot be decoded as it was sent.
  */
 final class CaptureSource implements CaptureErrorHandler, AutoCloseable
 {
+    final int index;
     final CaptureReader reader;
     final CaptureProblems problems;
     private final PcapRxQueue queue;
@@ -18,10 +20,18 @@ final class CaptureSource implements CaptureErrorHandler, AutoCloseable
     long bytes;
     long firstTimestampNs;
     long lastTimestampNs;
+    long latestTimestampNs;
     long problemCount;
+    long cutFrames;
+    long cutLengthMax;
+    long cutLengthMin = Long.MAX_VALUE;
+    long outOfOrder;
 
-    CaptureSource(final Path file, final NicCounters counters, final PcapRxQueue queue, final int readBufferBytes)
+    CaptureSource(
+        final int index, final Path file, final NicCounters counters, final PcapRxQueue queue,
+        final int readBufferBytes)
     {
+        this.index = index;
         this.queue = queue;
         this.problems = new CaptureProblems(file, counters, this);
         this.reader = CaptureReader.open(problems, readBufferBytes);
@@ -34,9 +44,22 @@ final class CaptureSource implements CaptureErrorHandler, AutoCloseable
      */
     boolean ready()
     {
-        if (!pending && !reader.done)
+        while (!pending && !reader.done)
         {
-            pending = reader.next();
+            if (!reader.next())
+            {
+                break;
+            }
+            if (reader.isCut())
+            {
+                cutFrames++;
+                cutLengthMax = Math.max(cutLengthMax, reader.capturedLength);
+                cutLengthMin = Math.min(cutLengthMin, reader.capturedLength);
+            }
+            else
+            {
+                pending = true;
+            }
         }
         return pending;
     }
@@ -50,6 +73,15 @@ final class CaptureSource implements CaptureErrorHandler, AutoCloseable
         if (0 == frames++)
         {
             firstTimestampNs = timestampNs;
+            latestTimestampNs = timestampNs;
+        }
+        else if (timestampNs < latestTimestampNs)
+        {
+            outOfOrder++;
+        }
+        else
+        {
+            latestTimestampNs = timestampNs;
         }
         lastTimestampNs = timestampNs;
         bytes += reader.frameLength;

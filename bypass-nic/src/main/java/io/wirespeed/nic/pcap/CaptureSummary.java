@@ -1,6 +1,8 @@
 package io.wirespeed.nic.pcap;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Words for what a {@link PcapRxQueue} has replayed, for the operator at the end of a run.
@@ -51,7 +53,47 @@ final class CaptureSummary
                 lastProblem(out, source);
             }
         }
+        for (final String line : problemLines(sources))
+        {
+            out.append(System.lineSeparator()).append("  ").append(line);
+        }
         return out.toString();
+    }
+
+    /**
+     * What in the captures was not replayed as recorded, one line per kind and file: frames cut short by the snap
+     * length (not handed over), frames recorded out of order (handed over in file order), problems in the file.
+     *
+     * @param sources the files.
+     * @return the lines, empty when every frame was whole, in order and readable.
+     */
+    static List<String> problemLines(final CaptureSource[] sources)
+    {
+        final List<String> lines = new ArrayList<>();
+        for (final CaptureSource source : sources)
+        {
+            if (source.cutFrames > 0)
+            {
+                final String snaplen = source.cutLengthMin == source.cutLengthMax ? Long.toString(source.cutLengthMax) :
+                    source.cutLengthMin + " to " + source.cutLengthMax;
+                lines.add(source.file() + ": " + String.format("%,d", source.cutFrames) +
+                    (1 == source.cutFrames ? " frame" : " frames") + " cut short by the capture's snap length of " +
+                    snaplen + " bytes; their packets were not decoded");
+            }
+            if (source.outOfOrder > 0)
+            {
+                lines.add(source.file() + ": " + String.format("%,d", source.outOfOrder) +
+                    (1 == source.outOfOrder ? " frame" : " frames") + " recorded earlier than a frame before them " +
+                    "in the file (out-of-order timestamps); replayed in file order, each at once");
+            }
+            if (source.problemCount > 0)
+            {
+                lines.add(source.file() + ": " + source.problemCount +
+                    (1 == source.problemCount ? " problem" : " problems") + " in the file, last: " +
+                    source.problems.lastError());
+            }
+        }
+        return lines;
     }
 
     private static void totals(

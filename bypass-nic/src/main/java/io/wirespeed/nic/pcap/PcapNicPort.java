@@ -233,6 +233,19 @@ public final class PcapNicPort implements NicPort
     }
 
     /**
+     * What in the captures was not replayed as recorded, in words, one line per kind and file, for a replay's
+     * summary: frames cut short by the snap length and not decoded, frames recorded out of order, problems in a file.
+     * Call it as {@link #summary()}; allocates.
+     *
+     * @return the lines, each naming its file; empty when every frame was whole, in order and readable, and for a
+     * port without RX queues.
+     */
+    public List<String> problemLines()
+    {
+        return null == rxQueue ? List.of() : rxQueue.problemLines();
+    }
+
+    /**
      * {@inheritDoc}
      */
     public String name()

@@ -20,8 +20,10 @@ import java.util.List;
  * <b>Merge.</b> The next frame is always the earliest recorded of the files' next frames, equal times in the order
  * the files were given, so files recorded side by side (feed A in one, feed B in another) arrive as they did live.
  * Each file keeps its own order: a frame recorded before one already delivered is delivered at once and counted
- * ({@link NicCounter#CAPTURE_TIME_BACKWARDS}). Linux cooked frames ({@code tcpdump -i any}) are handed over as
- * Ethernet ({@link LinuxCooked}).
+ * ({@link NicCounter#CAPTURE_TIME_BACKWARDS}, and per file in {@link #problemLines()}). Linux cooked frames
+ * ({@code tcpdump -i any}) are handed over as Ethernet ({@link LinuxCooked}). A frame the snap length cut short is
+ * never handed over, since its packet cannot be decoded as sent: it is counted ({@link NicCounter#CAPTURE_FRAME_CUT})
+ * and named per file in {@link #problemLines()}.
  * <p>
  * <b>Pacing.</b> Under {@link PcapPacing#RECORDED} the host clock's reading at the first poll that finds a frame is
  * the start, and frame {@code i} is released once {@code host >= start + (ts_i - ts_0)}; a timestamp earlier than
@@ -53,6 +55,7 @@ public final class PcapRxQueue implements RxQueue, AutoCloseable
     private final boolean replayTimestamps;
     private CaptureClock captureClock;
     private CaptureSource lastProblemSource;
+    private int sourceIndex;
     private boolean started;
     private long startNs;
     private long originNs;
@@ -83,7 +86,7 @@ public final class PcapRxQueue implements RxQueue, AutoCloseable
         {
             for (int i = 0; i < sources.length; i++)
             {
-                sources[i] = new CaptureSource(files.get(i), counters, this, options.readBufferBytes());
+                sources[i] = new CaptureSource(i, files.get(i), counters, this, options.readBufferBytes());
             }
         }
         catch (final RuntimeException ex)
@@ -157,6 +160,7 @@ public final class PcapRxQueue implements RxQueue, AutoCloseable
                 latestNs = recordedNs;
             }
             source.delivered();
+            sourceIndex = source.index;
             frames++;
             bytes += reader.frameLength;
             handler.onFrame(reader.buffer, reader.frameOffset, reader.frameLength, rxTimestampNs);
@@ -200,6 +204,28 @@ public final class PcapRxQueue implements RxQueue, AutoCloseable
             }
         }
         return true;
+    }
+
+    /**
+     * Which capture the frame being handed over came from; read it inside {@link FrameHandler#onFrame}.
+     *
+     * @return its index in the files given, from 0.
+     */
+    public int sourceIndex()
+    {
+        return sourceIndex;
+    }
+
+    /**
+     * What in the captures was not replayed as recorded, in words, one line per kind and file: frames cut short by
+     * the snap length ("N frames cut short by the capture's snap length of S bytes; their packets were not
+     * decoded"), frames recorded out of order, problems in the file. Call it as {@link #summary()}; allocates.
+     *
+     * @return the lines, each naming its file; empty when every frame was whole, in order and readable.
+     */
+    public List<String> problemLines()
+    {
+        return CaptureSummary.problemLines(sources);
     }
 
     /**

@@ -274,16 +274,40 @@ class PcapBadInputTest
     }
 
     @Test
-    void framesCutBySnaplenAreDeliveredAsCapturedAndCounted()
+    void framesCutBySnaplenAreCountedNamedAndNeverHandedOverAsIfWhole()
     {
         final CaptureBuilder capture = CaptureBuilder.pcap(ByteOrder.LITTLE_ENDIAN, true, 40, 1)
-            .record(1, 0, 40, FRAME.length, Arrays.copyOf(FRAME, 40));
+            .record(1, 0, 40, FRAME.length, Arrays.copyOf(FRAME, 40))
+            .record(1, 1, 40, 40, Arrays.copyOf(FRAME, 40))
+            .record(1, 2, 40, FRAME.length, Arrays.copyOf(FRAME, 40));
 
         final ReceivedFrames received = read(capture);
 
+        assertEquals(1, received.size(), "only the whole frame");
         assertArrayEquals(Arrays.copyOf(FRAME, 40), received.frames.get(0));
-        assertEquals(1, port.counters().value(NicCounter.CAPTURE_FRAME_CUT));
+        assertEquals(2, port.counters().value(NicCounter.CAPTURE_FRAME_CUT));
+        assertEquals(1, port.counters().value(NicCounter.RX_FRAMES));
         assertEquals(0, port.counters().value(NicCounter.CAPTURE_ERRORS));
+        final String line = port.pcapRxQueue().file() +
+            ": 2 frames cut short by the capture's snap length of 40 bytes; their packets were not decoded";
+        assertEquals(List.of(line), port.problemLines());
+        assertTrue(port.summary().contains(line), port.summary());
+    }
+
+    @Test
+    void framesRecordedOutOfOrderAreHandedOverInFileOrderCountedAndNamed()
+    {
+        final CaptureBuilder capture = CaptureBuilder.pcap(ByteOrder.LITTLE_ENDIAN, true, 65_535, 1)
+            .record(1, 500, FRAME).record(1, 100, FRAME).record(1, 900, FRAME).record(1, 200, FRAME);
+
+        final ReceivedFrames received = read(capture);
+
+        assertEquals(4, received.size());
+        assertEquals(2, port.counters().value(NicCounter.CAPTURE_TIME_BACKWARDS));
+        final String line = port.pcapRxQueue().file() + ": 2 frames recorded earlier than a frame before them in " +
+            "the file (out-of-order timestamps); replayed in file order, each at once";
+        assertEquals(List.of(line), port.problemLines());
+        assertTrue(port.summary().contains(line), port.summary());
     }
 
     private ReceivedFrames read(final CaptureBuilder capture)
