@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
  * the same output at every pace.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
+    subcommands = { ReplayImportCommand.class, ReplayExportCommand.class },
     description = {
         "Replay pcap/pcapng captures (one file per feed, or one with every feed, told apart by group:port) or a",
         "journal directory (its RAW_FRAME_IN records; the last run unless --run) through the feed handler, on the",
